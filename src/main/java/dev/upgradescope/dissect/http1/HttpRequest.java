@@ -1,0 +1,41 @@
+package dev.upgradescope.dissect.http1;
+
+import dev.upgradescope.wire.ByteRange;
+import dev.upgradescope.wire.Field;
+import dev.upgradescope.wire.Finding;
+import dev.upgradescope.wire.UnitKind;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A request: method, request-target and version, each with the bytes it came from. */
+public record HttpRequest(String method, String target, String version,
+                          ByteRange.InStream methodRange, ByteRange.InStream targetRange,
+                          ByteRange.InStream versionRange, ByteRange.InStream startLine,
+                          Headers headers, ByteRange.InStream head, Body body, boolean complete,
+                          Field tree, List<Finding> findings) implements HttpMessage {
+
+    public HttpRequest {
+        findings = List.copyOf(findings);
+    }
+
+    @Override
+    public UnitKind kind() {
+        return UnitKind.HTTP_REQUEST;
+    }
+
+    @Override
+    public String summary() {
+        return method + " " + target + " " + version;
+    }
+
+    @Override
+    public Map<String, Object> attributes() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("method", method);
+        m.put("target", target);
+        m.put("version", version);
+        m.put("headers", headers.fields().stream().map(h -> List.of(h.name(), h.value())).toList());
+        return m;
+    }
+}

@@ -1,0 +1,46 @@
+package dev.upgradescope.dissect.http1;
+
+import dev.upgradescope.wire.ByteRange;
+import dev.upgradescope.wire.Field;
+import dev.upgradescope.wire.Finding;
+import dev.upgradescope.wire.UnitKind;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A response: version, status code and reason phrase, each with the bytes it came from. */
+public record HttpResponse(String version, int status, String reason,
+                           ByteRange.InStream versionRange, ByteRange.InStream statusRange,
+                           ByteRange.InStream reasonRange, ByteRange.InStream startLine,
+                           Headers headers, ByteRange.InStream head, Body body, boolean complete,
+                           Field tree, List<Finding> findings) implements HttpMessage {
+
+    public HttpResponse {
+        findings = List.copyOf(findings);
+    }
+
+    /** 1xx: an interim response; another follows (except 101, after which the protocol changes). */
+    public boolean isInformational() {
+        return status >= 100 && status < 200;
+    }
+
+    @Override
+    public UnitKind kind() {
+        return UnitKind.HTTP_RESPONSE;
+    }
+
+    @Override
+    public String summary() {
+        return version + " " + status + (reason.isEmpty() ? "" : " " + reason);
+    }
+
+    @Override
+    public Map<String, Object> attributes() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("version", version);
+        m.put("status", status);
+        m.put("reason", reason);
+        m.put("headers", headers.fields().stream().map(h -> List.of(h.name(), h.value())).toList());
+        return m;
+    }
+}
