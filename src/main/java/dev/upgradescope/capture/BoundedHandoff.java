@@ -68,6 +68,22 @@ final class BoundedHandoff<T> {
         }
     }
 
+    /** Adds a small item at once, over capacity if need be (for control messages that must not be lost). */
+    void force(T item, long itemWeight) {
+        lock.lock();
+        try {
+            if (!discarding) {
+                add(item, itemWeight);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    long capacity() {
+        return capacity;
+    }
+
     /**
      * Moves up to {@code max} items into {@code into}, waiting at most {@code waitNanos} for the
      * first; returns how many were moved.

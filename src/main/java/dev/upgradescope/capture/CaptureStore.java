@@ -409,7 +409,7 @@ public final class CaptureStore implements AutoCloseable {
         insertEvent.setLong(7, e.nanos());
         insertEvent.setLong(8, e.wallMicros());
         insertEvent.setString(9, e.summary());
-        insertEvent.setString(10, SessionJson.attributes(e.attributes()));
+        insertEvent.setString(10, attributesJson(e));
         insertEvent.setString(11, SessionJson.findings(e.findings()));
         if (payload == null) {
             insertEvent.setNull(12, Types.BLOB);
@@ -418,6 +418,16 @@ public final class CaptureStore implements AutoCloseable {
         }
         insertEvent.setInt(13, e.payloadSize());
         insertEvent.executeUpdate();
+    }
+
+    /** Attributes are plain values by contract; one that is not must not stop the recording. */
+    private static String attributesJson(EventRow e) {
+        try {
+            return SessionJson.attributes(e.attributes());
+        } catch (RuntimeException ex) {
+            LOG.log(System.Logger.Level.ERROR, "attributes of a " + e.kind() + " are not plain JSON values", ex);
+            return SessionJson.attributes(Map.of("unserializable", String.valueOf(ex.getMessage())));
+        }
     }
 
     private void writeNote(NoteRow n) throws SQLException {
