@@ -1,8 +1,10 @@
 package dev.upgradescope.proxy;
 
+import dev.upgradescope.dissect.tls.TlsSniff;
+
 /** What the first bytes inside a CONNECT tunnel look like. */
 enum TunnelContent {
-    /** A TLS handshake record: content type 22, legacy version 3.x (RFC 8446 §5.1). */
+    /** The start of a TLS ClientHello (RFC 8446 §5.1, §4.1.2), as far as the first bytes tell. */
     TLS,
     /** Plaintext HTTP/1.x: a method token followed by a space. */
     HTTP,
@@ -10,9 +12,7 @@ enum TunnelContent {
     OPAQUE;
 
     static TunnelContent sniff(byte[] first) {
-        if (first.length >= 1 && (first[0] & 0xff) == 0x16
-                && (first.length < 2 || first[1] == 0x03)
-                && (first.length < 3 || (first[2] & 0xff) <= 0x04)) {
+        if (first.length > 0 && TlsSniff.isClientHelloStart(first) != TlsSniff.Verdict.NO) {
             return TLS;
         }
         int i = 0;
