@@ -47,7 +47,7 @@ class TlsDissectorFuzzTest {
     @Test
     void mutatedConversations() {
         Random rnd = new Random(5246);
-        for (int i = 0; i < 2000; i++) {
+        for (int i = 0; i < 1000; i++) {
             Conversation seed = SEEDS.get(rnd.nextInt(SEEDS.size()));
             exercise(new Conversation(mutate(seed.c2s(), rnd), mutate(seed.s2c(), rnd)), rnd);
         }
