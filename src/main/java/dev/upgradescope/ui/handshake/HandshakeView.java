@@ -70,12 +70,15 @@ public final class HandshakeView {
     private TreeItem<HandshakeNode> item(HandshakeNode n, int depth) {
         TreeItem<HandshakeNode> item = new TreeItem<>(n);
         items.put(n.field(), item);
-        item.setExpanded(depth < 1 || !n.findings().isEmpty() || n.field().label().startsWith("HTTP2-Settings")
-                || n.field().label().startsWith("Sec-WebSocket") || n.field().label().equals("Upgrade"));
+        item.setExpanded(depth < 1 || hasFindingsBelow(n));
         for (HandshakeNode c : n.children()) {
             item.getChildren().add(item(c, depth + 1));
         }
         return item;
+    }
+
+    private static boolean hasFindingsBelow(HandshakeNode n) {
+        return n.children().stream().anyMatch(c -> !c.findings().isEmpty() || hasFindingsBelow(c));
     }
 
     /** Selects and scrolls to the row of {@code field}, if this handshakeTree shows it. */
