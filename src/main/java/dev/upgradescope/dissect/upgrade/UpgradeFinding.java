@@ -15,7 +15,6 @@ public enum UpgradeFinding implements FindingKind {
     SWITCH_HTTP10("upgrade.101.http10", Severity.ERROR, SpecRef.rfc(9110, "7.8")),
     SWITCH_BEFORE_CONTINUE("upgrade.101.continue-missing", Severity.ERROR, SpecRef.rfc(9110, "7.8")),
     REQUEST_HTTP10("upgrade.request.http10", Severity.WARNING, SpecRef.rfc(9110, "7.8")),
-    PROTOCOL_MALFORMED("upgrade.protocol.malformed", Severity.WARNING, SpecRef.rfc(9110, "7.8")),
     REQUIRED_WITHOUT_UPGRADE("upgrade.426.upgrade-missing", Severity.ERROR, SpecRef.rfc(9110, "15.5.22")),
     SERVER_REQUIRED("upgrade.426.server-initiated", Severity.INFO, SpecRef.rfc(9110, "15.5.22")),
     IGNORED("upgrade.response.ignored", Severity.INFO, SpecRef.rfc(9110, "7.8")),

@@ -12,6 +12,7 @@ public enum WsFinding implements FindingKind {
     ORIGIN_MISSING("ws.request.origin-missing", Severity.INFO, SpecRef.rfc(6455, "4.1")),
     KEY_MISSING("ws.key.missing", Severity.ERROR, SpecRef.rfc(6455, "4.1")),
     KEY_INVALID("ws.key.invalid", Severity.ERROR, SpecRef.rfc(6455, "4.1")),
+    KEY_NOT_BASE64("ws.key.not-base64", Severity.ERROR, SpecRef.rfc(6455, "4.1")),
     KEY_DUPLICATE("ws.key.duplicate", Severity.ERROR, SpecRef.rfc(6455, "11.3.1")),
     VERSION_MISSING("ws.version.missing", Severity.ERROR, SpecRef.rfc(6455, "4.1")),
     VERSION_NOT_13("ws.version.not-13", Severity.WARNING, SpecRef.rfc(6455, "4.1")),
