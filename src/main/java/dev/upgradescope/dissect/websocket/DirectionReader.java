@@ -27,6 +27,7 @@ final class DirectionReader {
 
     private static final int MAX_PENDING_PINGS = 32;
     private static final byte[] NONE = new byte[0];
+    private static final int INITIAL_KEEP = 64 * 1024;
 
     /** A Ping this side sent that the other side has not answered yet (§5.5.2). */
     private record PendingPing(byte[] payload, ByteRange.InStream range) {
@@ -60,6 +61,7 @@ final class DirectionReader {
     private int maskingKey;
     private long payloadRead;
     private byte[] payload = NONE;
+    private int keepTarget;
     private List<Finding> findings;
     private MessageAssembly sink;
 
@@ -172,7 +174,9 @@ final class DirectionReader {
                 | ((head[at + 2] & 0xFF) << 8) | (head[at + 3] & 0xFF) : 0;
         findings = null;
         payloadRead = 0;
-        payload = payloadLength == 0 ? NONE : new byte[(int) Math.min(payloadLength, keepLimit)];
+        keepTarget = (int) Math.min(payloadLength, keepLimit);
+        // a length is only a claim: buffers grow with the bytes that actually arrive
+        payload = keepTarget == 0 ? NONE : new byte[Math.min(keepTarget, INITIAL_KEEP)];
         checkHeader();
         sink = routeToMessage(out);
         state = State.PAYLOAD;
@@ -279,9 +283,12 @@ final class DirectionReader {
 
     private int readPayload(byte[] b, int i, int to, long position, List<Unit> out) {
         int n = (int) Math.min(to - i, payloadLength - payloadRead);
-        int keep = (int) Math.max(0, Math.min(n, payload.length - payloadRead));
+        int keep = (int) Math.max(0, Math.min(n, keepTarget - payloadRead));
         if (keep > 0) {
             int at = (int) payloadRead;
+            if (at + keep > payload.length) {
+                payload = Arrays.copyOf(payload, (int) Math.min(keepTarget, Math.max(at + keep, 2L * payload.length)));
+            }
             if (masked) {
                 Masking.unmask(b, i, i + keep, payload, at, maskingKey, payloadRead);
             } else {
@@ -318,6 +325,10 @@ final class DirectionReader {
 
     private void finishFrame(List<Unit> out, boolean complete) {
         ByteRange.InStream range = ByteRange.of(dir, frameOffset, headerLength() + payloadRead);
+        int keptCount = (int) Math.min(payloadRead, keepTarget);
+        if (keptCount != payload.length) {
+            payload = Arrays.copyOf(payload, keptCount);
+        }
         if (!complete) {
             add(WsFrameFinding.TRUNCATED.at(range, payloadRead, payloadLength));
         }
@@ -327,7 +338,7 @@ final class DirectionReader {
             ByteRange.InStream data = ByteRange.of(dir, frameOffset + headerLength(), payloadRead);
             if (payloadLength == 1) {
                 add(WsFrameFinding.CLOSE_ONE_BYTE.at(data)); // §5.5.1: a body starts with a 2-byte code
-            } else if (payloadLength >= 2) {
+            } else if (payloadLength >= 2 && payload.length >= 2) {
                 closeCode = ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF);
                 WsFrameFinding problem = CloseCode.problem(closeCode);
                 if (problem != null) {

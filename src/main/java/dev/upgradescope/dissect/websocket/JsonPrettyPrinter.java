@@ -4,7 +4,8 @@ import java.util.Optional;
 
 /**
  * Re-indents a text that is a JSON object or array (RFC 8259) with two spaces per level; anything
- * that is not valid JSON is left alone. Iterative, so deep nesting cannot exhaust the stack.
+ * that is not valid JSON is left alone. Iterative, so deep nesting cannot exhaust the stack; a text
+ * whose indentation would grow it beyond {@link #GROWTH} times (deeply nested) is left alone too.
  */
 final class JsonPrettyPrinter {
 
@@ -15,7 +16,12 @@ final class JsonPrettyPrinter {
     private static final int COLON = 4;
     private static final int AFTER_VALUE = 5;
 
+    /** The indented text may be this many times the original, plus {@link #SLACK} characters. */
+    static final int GROWTH = 8;
+    private static final int SLACK = 64 * 1024;
+
     private final CharSequence s;
+    private final long maxOut;
     private final StringBuilder out;
     private final StringBuilder open = new StringBuilder();
     private int i;
@@ -23,6 +29,7 @@ final class JsonPrettyPrinter {
     private JsonPrettyPrinter(CharSequence s) {
         this.s = s;
         this.out = new StringBuilder(s.length() + s.length() / 2);
+        this.maxOut = (long) GROWTH * s.length() + SLACK;
     }
 
     /** The indented text, or empty when {@code text} is not a JSON object or array. */
@@ -37,6 +44,9 @@ final class JsonPrettyPrinter {
         }
         int state = VALUE;
         while (true) {
+            if (out.length() > maxOut) {
+                return null;
+            }
             skipSpace();
             if (i >= s.length()) {
                 return state == AFTER_VALUE && open.isEmpty() ? out.toString() : null;
