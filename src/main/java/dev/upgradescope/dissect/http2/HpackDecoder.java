@@ -36,6 +36,11 @@ final class HpackDecoder {
         return failed;
     }
 
+    /** A block was lost (never completed): the table is unknown from now on. */
+    void abandon() {
+        failed = true;
+    }
+
     /** Decodes {@code block[0, length)}, the whole header block. Never throws. */
     HpackBlock decode(byte[] block, int length) {
         List<HpackRepresentation> reps = new ArrayList<>();
