@@ -53,6 +53,9 @@ final class HeadReader {
         }
         HeadLine line = HeadLine.at(buf, from, to);
         int end = line == null ? to : line.to();
+        if (line == null && end > from && buf[end - 1] == '\r') {
+            end--; // a CR whose LF has not arrived yet ends the line; it is not a control byte inside it
+        }
         for (int i = from; i < end; i++) {
             int c = buf[i] & 0xFF;
             if ((c < 0x20 && c != '\t') || c == 0x7F) {
