@@ -529,4 +529,34 @@ class Http1ParserTest {
             assertThat(missing.range().offset()).isEqualTo(Fixtures.indexOf(bytes, "abcd") + 3);
         });
     }
+
+    static List<byte[]> limitInputs() {
+        String big = "v".repeat(Http1Parser.MAX_LINE + 1);
+        StringBuilder many = new StringBuilder("HTTP/1.1 200 OK\r\n");
+        for (int i = 0; i < 70; i++) {
+            many.append("X-Filler: ").append("w".repeat(1000)).append("\r\n");
+        }
+        return List.of(raw("GET / HTTP/1.1\r\nHost: h\r\nX-Big: " + big + "\r\n\r\n"),
+                raw("GET /" + big + " HTTP/1.1\r\n\r\n"),
+                raw(many + "\r\n"),
+                raw("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n1;" + big + "\r\nx\r\n0\r\n\r\n"),
+                raw("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n0\r\nT: " + big + "\r\n\r\n"),
+                concat(new byte[] {0x16, 0x03, 0x01}, raw(big)));
+    }
+
+    @Test
+    void limitsAndNotHttpDoNotDependOnHowBytesArrive() {
+        for (byte[] bytes : limitInputs()) {
+            boolean request = bytes[0] != 'H';
+            Http1Parser once = request ? Http1Parser.forRequests(3) : Http1Parser.forResponses(3);
+            List<HttpMessage> a = Fixtures.parse(once, bytes);
+            Http1Parser bytewise = request ? Http1Parser.forRequests(3) : Http1Parser.forResponses(3);
+            List<HttpMessage> b = Fixtures.byteByByte(bytewise, bytes);
+            assertThat(b).isEqualTo(a);
+            assertThat(once.stopped()).isTrue();
+            assertThat(bytewise.stopFinding()).isEqualTo(once.stopFinding()).isPresent();
+            assertThat(bytewise.position()).isEqualTo(once.position());
+            assertThat(bytewise.takeRemainder().bytes()).isEqualTo(once.takeRemainder().bytes());
+        }
+    }
 }
