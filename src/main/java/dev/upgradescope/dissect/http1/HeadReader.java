@@ -52,10 +52,8 @@ final class HeadReader {
             return Start.NEED_MORE;
         }
         HeadLine line = HeadLine.at(buf, from, to);
-        int end = line == null ? to : line.to();
-        if (line == null && end > from && buf[end - 1] == '\r') {
-            end--; // a CR whose LF has not arrived yet ends the line; it is not a control byte inside it
-        }
+        // an incomplete line may end with the CR of its CRLF
+        int end = line != null ? line.to() : (buf[to - 1] == '\r' ? to - 1 : to);
         for (int i = from; i < end; i++) {
             int c = buf[i] & 0xFF;
             if ((c < 0x20 && c != '\t') || c == 0x7F) {
