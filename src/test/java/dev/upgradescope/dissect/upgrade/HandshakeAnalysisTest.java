@@ -238,4 +238,21 @@ class HandshakeAnalysisTest {
         assertThat(tree.children()).contains(a.requestTree(), a.responseTree().orElseThrow());
         assertThat(tree.allFindings()).containsExactlyInAnyOrderElementsOf(a.findings());
     }
+
+    @Test
+    void attributesForJson() {
+        HandshakeAnalysis a = Handshake.load("rfc7540-3_2-h2c.txt").analyze();
+        java.util.Map<String, Object> expectedAsked = new java.util.LinkedHashMap<>();
+        expectedAsked.put("family", "h2c");
+        expectedAsked.put("name", "h2c");
+        expectedAsked.put("version", null);
+        expectedAsked.put("raw", "h2c");
+        assertThat(a.attributes()).containsExactly(
+                java.util.Map.entry("asked", List.of(expectedAsked)),
+                java.util.Map.entry("outcome", "upgraded"),
+                java.util.Map.entry("status", 101),
+                java.util.Map.entry("switchedTo", "h2c (2 settings from HTTP2-Settings)"),
+                java.util.Map.entry("findings", List.of("h2c.deprecated")));
+        assertThat(a.worst()).contains(dev.upgradescope.wire.Severity.INFO);
+    }
 }
