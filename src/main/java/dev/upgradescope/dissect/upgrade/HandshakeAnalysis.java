@@ -7,7 +7,9 @@ import dev.upgradescope.wire.Field;
 import dev.upgradescope.wire.Finding;
 import dev.upgradescope.wire.Severity;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -175,6 +177,28 @@ public record HandshakeAnalysis(List<AskedProtocol> asked, UpgradeOutcome outcom
         String answer = outcome.code() + (status.isPresent() ? " (" + status.getAsInt() + ")" : "");
         String to = switchedTo instanceof SwitchedTo.None ? "" : " to " + switchedTo.describe();
         return ask + " → " + answer + to;
+    }
+
+    /**
+     * The plain facts as {@code dissect --json} shows them, in this order: {@code asked} (a list of
+     * maps with {@code family}, {@code name}, {@code version} (or null) and {@code raw}),
+     * {@code outcome}, {@code status} (or null), {@code switchedTo}, {@code findings} (their codes).
+     */
+    public Map<String, Object> attributes() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("asked", asked.stream().map(p -> {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("family", p.family().name().toLowerCase(java.util.Locale.ROOT));
+            one.put("name", p.name());
+            one.put("version", p.version().orElse(null));
+            one.put("raw", p.raw());
+            return one;
+        }).toList());
+        m.put("outcome", outcome.code());
+        m.put("status", status.isPresent() ? status.getAsInt() : null);
+        m.put("switchedTo", switchedTo.describe());
+        m.put("findings", findings.stream().map(Finding::code).toList());
+        return m;
     }
 
     /** The most serious severity among the findings, if any. */

@@ -16,10 +16,14 @@ final class ListDecorations {
 
     static void add(MessageLists lists, Evidence ev) {
         for (UpgradeProtocol p : lists.upgrade().elements()) {
+            // protocol-name ["/" protocol-version]: each part on its own bytes when the text maps 1:1
+            boolean exact = p.raw().length() == p.range().length() && p.raw().startsWith(p.name());
+            ByteRange.InStream nameRange = exact ? p.range().slice(0, p.name().length()) : p.range();
             Field.Builder b = Field.builder("Protocol", p.raw(), p.range())
-                    .leaf("Name", p.name(), p.range())
-                    .leaf("Family", ProtocolFamily.ofName(p.name()).name(), p.range());
-            p.version().ifPresent(v -> b.leaf("Version", v, p.range()));
+                    .leaf("Name", p.name(), nameRange)
+                    .leaf("Family", ProtocolFamily.ofName(p.name()).name(), nameRange);
+            p.version().ifPresent(v -> b.leaf("Version", v, exact && p.raw().endsWith(v)
+                    ? p.range().slice(p.raw().length() - v.length(), v.length()) : p.range()));
             hang(lists, p.range(), b.build(), ev);
         }
         for (Token t : lists.connection().elements()) {

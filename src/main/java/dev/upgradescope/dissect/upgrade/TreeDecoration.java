@@ -56,10 +56,13 @@ final class TreeDecoration {
         return b.build();
     }
 
-    /** {@code tree} with {@code headerChildren} hung in and {@code findings} placed. */
+    /** {@code tree} with those {@code headerChildren} whose line it holds hung in, and {@code findings} placed. */
     static Field decorate(Field tree, Map<ByteRange.InStream, List<Field>> headerChildren, List<Finding> findings) {
         Node root = new Node(tree);
         headerChildren.forEach((line, children) -> {
+            if (!holds(tree, line)) {
+                return; // a line of another message
+            }
             Node at = exact(root, line);
             if (at == null) {
                 at = smallestCovering(root, line);
