@@ -37,6 +37,7 @@ final class JsonPrettyPrinter {
         return Optional.ofNullable(new JsonPrettyPrinter(text).run());
     }
 
+    @SuppressWarnings("fallthrough") // the first element of a container continues as any other
     private String run() {
         skipSpace();
         if (i >= s.length() || (s.charAt(i) != '{' && s.charAt(i) != '[')) {

@@ -1,10 +1,16 @@
 package dev.upgradescope.dissect.websocket;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * A streaming UTF-8 validator (RFC 3629 well-formed sequences, as RFC 6455 §8.1 requires of text
  * messages): bytes may arrive in any number of pieces, a sequence may straddle two pieces.
  */
 final class Utf8Stream {
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     private int need;
     private int lower = 0x80;
@@ -22,6 +28,9 @@ final class Utf8Stream {
         int i = from;
         while (i < to) {
             if (need == 0) {
+                while (i + 8 <= to && ((long) LONGS.get(b, i) & 0x8080_8080_8080_8080L) == 0) {
+                    i += 8; // eight ASCII bytes at once
+                }
                 while (i < to && b[i] >= 0) {
                     i++;
                 }

@@ -15,7 +15,8 @@ import java.util.Map;
  * One WebSocket frame as read from the wire (RFC 6455 §5.2): its header bits, its payload length
  * and masking key, the payload unmasked (kept up to the dissector's limit), and for a Close frame
  * its status code and reason. A frame cut short by the end of the stream has
- * {@code payloadReceived < payloadLength}.
+ * {@code payloadReceived < payloadLength}. Equality compares the payload array by identity;
+ * compare {@link #payload()} contents when that matters.
  *
  * @param headerLength    bytes of the header: 2, plus 2 or 8 for an extended length, plus 4 if masked
  * @param opcode          the 4-bit opcode, reserved values included
@@ -173,7 +174,7 @@ public record WsFrame(Direction dir, long offset, int headerLength, boolean fin,
         List<Finding> onRoot = new ArrayList<>();
         List<Field> children = new ArrayList<>(root.children());
         for (Finding f : findings) {
-            String label = fieldOf(f.code());
+            String label = f.code().startsWith("wsframe.rsv.") ? f.args().get(0) : fieldOf(f.code());
             if (!placed(children, label, f)) {
                 onRoot.add(f);
             }
@@ -205,8 +206,7 @@ public record WsFrame(Direction dir, long offset, int headerLength, boolean fin,
             case "wsframe.opcode.reserved", "wsframe.continuation.unexpected", "wsframe.data.interleaved" -> "Opcode";
             case "wsframe.length.non-minimal", "wsframe.control.too-long" -> "Payload length";
             case "wsframe.control.fragmented" -> "FIN";
-            case "wsframe.rsv.unnegotiated", "wsframe.rsv.unknown-extension", "wsdeflate.rsv1.continuation",
-                    "wsdeflate.rsv1.control" -> "RSV1";
+            case "wsdeflate.rsv1.continuation", "wsdeflate.rsv1.control" -> "RSV1";
             case "wsframe.close.code-reserved", "wsframe.close.code-invalid", "wsframe.close.code-unregistered" ->
                     "Status code";
             case "wsframe.close.reason-utf8" -> "Reason";

@@ -17,7 +17,7 @@ import java.util.Optional;
  * A data message reassembled from its frames (RFC 6455 §5.4, §6.2) and, when permessage-deflate
  * compressed it, inflated (RFC 7692 §7.2.2). It spans from its first frame's first byte to its last
  * frame's last byte. Payload bytes are kept up to the dissector's limit; the lengths always count
- * every byte.
+ * every byte. Equality compares the payload arrays by identity.
  *
  * @param text         a text message (opcode 0x1) rather than binary
  * @param compressed   RSV1 was set on the first frame under permessage-deflate

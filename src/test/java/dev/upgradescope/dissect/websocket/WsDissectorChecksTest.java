@@ -134,6 +134,9 @@ class WsDissectorChecksTest {
         assertThat(d.units()).flatMap(u -> u.findings()).extracting(f -> f.code() + " " + f.args()).containsExactly(
                 "wsframe.rsv.unnegotiated [RSV1]", "wsframe.rsv.unnegotiated [RSV2]",
                 "wsframe.rsv.unnegotiated [RSV3]");
+        Field second = d.of(WsFrame.class).get(1).tree();
+        assertThat(second.child("RSV2").orElseThrow().findings()).hasSize(1);
+        assertThat(second.child("RSV3").orElseThrow().findings()).hasSize(1);
     }
 
     @Test
