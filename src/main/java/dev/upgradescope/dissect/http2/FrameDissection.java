@@ -97,8 +97,8 @@ final class FrameDissection {
     private void headerFields(List<String> flagNames) {
         long h = fs.unitStart;
         root.leaf("Length", Integer.toString(length), ByteRange.of(dir, h, 3));
-        root.leaf("Type", String.format("0x%02x (%s)", type, FrameType.nameOf(type)), ByteRange.of(dir, h + 3, 1));
-        Field.Builder flags = Field.builder("Flags", String.format("0x%02x", fs.flags)
+        root.leaf("Type", "0x" + FrameSummary.hex(type, 2) + " (" + FrameType.nameOf(type) + ")", ByteRange.of(dir, h + 3, 1));
+        Field.Builder flags = Field.builder("Flags", "0x" + FrameSummary.hex(fs.flags, 2)
                 + (flagNames.isEmpty() ? "" : " (" + String.join(", ", flagNames) + ")"), ByteRange.of(dir, h + 4, 1));
         for (String f : flagNames) {
             flags.leaf(f, "set", ByteRange.of(dir, h + 4, 1));
