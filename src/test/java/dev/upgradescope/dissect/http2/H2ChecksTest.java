@@ -181,6 +181,22 @@ class H2ChecksTest {
     }
 
     @Test
+    void aContinuationFloodIsCountedNotKept() {
+        H2Bytes c = H2Bytes.clientWithPreface().settings().headers(1, 0, REQUEST);
+        for (int i = 0; i < 65; i++) {
+            c.frame(FrameType.CONTINUATION, 0, 1, new byte[16_384]);
+        }
+        c.frame(FrameType.CONTINUATION, END_HEADERS, 1, new byte[0]).headers(3, END_HEADERS, REQUEST);
+        List<H2Frame> frames = H2Run.frames(H2Run.client(c.bytes()));
+
+        H2Frame last = frames.get(frames.size() - 2);
+        assertThat(last.summary()).endsWith("END_HEADERS (header block too large)");
+        assertThat(last.findings()).extracting(Finding::code).containsExactly("h2.header-block.too-large");
+        assertThat(frames.get(frames.size() - 1).findings()).extracting(Finding::code)
+                .containsExactly("hpack.state.unknown");
+    }
+
+    @Test
     void headerTableSizeTakesEffectWhenAcknowledged() {
         // A block that first raises the table to 8192 octets (RFC 7541 §6.3), then :method GET.
         byte[] raise = H2Bytes.concat(new byte[] {0x3f, (byte) 0xe1, 0x3f}, H2Bytes.literalBlock(REQUEST));
