@@ -2,23 +2,17 @@ package dev.upgradescope.dissect.http2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.upgradescope.testpeers.JettyPeers;
+import dev.upgradescope.testpeers.RecordingRelay;
 import dev.upgradescope.wire.ByteRange;
 import dev.upgradescope.wire.Direction;
 import dev.upgradescope.wire.Finding;
 import dev.upgradescope.wire.Severity;
 import dev.upgradescope.wire.Unit;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,56 +20,37 @@ import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
-import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.Callback;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
  * Real independent peers on loopback: the JDK HTTP client upgrades to h2c with a Jetty 12 server
- * through a small recording relay; the bytes after the 101 are dissected.
+ * through the recording relay; the bytes after the 101 are dissected by the HTTP/2 dissector alone.
  */
 class H2RecordedConversationTest {
 
     @Test
     @Timeout(60)
     void jdkClientUpgradingToJettyH2c() throws Exception {
-        Server server = new Server();
-        HttpConfiguration http = new HttpConfiguration();
-        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http),
-                new HTTP2CServerConnectionFactory(http));
-        connector.setHost("127.0.0.1");
-        server.addConnector(connector);
-        server.setHandler(new Handler.Abstract() {
-            @Override
-            public boolean handle(Request request, Response response, Callback callback) {
-                response.getHeaders().put("content-type", "text/plain");
-                response.write(true, ByteBuffer.wrap("hello h2c".getBytes(StandardCharsets.US_ASCII)), callback);
-                return true;
-            }
-        });
-        server.start();
-        try (Relay relay = new Relay(connector.getLocalPort())) {
+        Server server = JettyPeers.h2c();
+        RecordingRelay.Conversation recorded;
+        try (RecordingRelay relay = RecordingRelay.to(JettyPeers.port(server))) {
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2)
                     .connectTimeout(Duration.ofSeconds(10)).build();
             for (String path : List.of("/first", "/second")) {
                 HttpResponse<String> r = client.send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + relay.port() + path)).timeout(Duration.ofSeconds(20)).build(),
                         HttpResponse.BodyHandlers.ofString());
-                assertThat(r.body()).isEqualTo("hello h2c");
+                assertThat(r.body()).isEqualTo("GET 0 bytes");
                 assertThat(r.version()).isEqualTo(HttpClient.Version.HTTP_2);
             }
-            dissect(relay.c2s(), relay.s2c());
+            server.stop();
+            recorded = relay.conversation(0, Duration.ofSeconds(20));
         } finally {
             server.stop();
         }
+        dissect(recorded.c2s(), recorded.s2c());
     }
 
     private static void dissect(byte[] c2s, byte[] s2c) {
@@ -103,78 +78,5 @@ class H2RecordedConversationTest {
         List<Finding> serious = units.stream().flatMap(u -> u.findings().stream())
                 .filter(f -> f.severity() != Severity.INFO).toList();
         assertThat(serious).isEmpty();
-    }
-
-    /** Forwards one connection to the server and records both directions. */
-    private static final class Relay implements AutoCloseable {
-        private final ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-        private final ByteArrayOutputStream c2s = new ByteArrayOutputStream();
-        private final ByteArrayOutputStream s2c = new ByteArrayOutputStream();
-        private final List<Socket> sockets = new ArrayList<>();
-        private final Thread acceptor;
-
-        Relay(int serverPort) throws IOException {
-            acceptor = new Thread(() -> {
-                try {
-                    Socket client = listener.accept();
-                    Socket upstream = new Socket(InetAddress.getLoopbackAddress(), serverPort);
-                    synchronized (sockets) {
-                        sockets.add(client);
-                        sockets.add(upstream);
-                    }
-                    pump(client.getInputStream(), upstream.getOutputStream(), c2s);
-                    pump(upstream.getInputStream(), client.getOutputStream(), s2c);
-                } catch (IOException closed) {
-                    // the test is over
-                }
-            }, "relay-accept");
-            acceptor.setDaemon(true);
-            acceptor.start();
-        }
-
-        int port() {
-            return listener.getLocalPort();
-        }
-
-        private static void pump(InputStream in, OutputStream out, ByteArrayOutputStream record) {
-            Thread t = new Thread(() -> {
-                byte[] buf = new byte[8192];
-                try {
-                    for (int n; (n = in.read(buf)) > 0; ) {
-                        synchronized (record) {
-                            record.write(buf, 0, n);
-                        }
-                        out.write(buf, 0, n);
-                        out.flush();
-                    }
-                } catch (IOException closed) {
-                    // connection closed
-                }
-            }, "relay-pump");
-            t.setDaemon(true);
-            t.start();
-        }
-
-        byte[] c2s() {
-            synchronized (c2s) {
-                return c2s.toByteArray();
-            }
-        }
-
-        byte[] s2c() {
-            synchronized (s2c) {
-                return s2c.toByteArray();
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            listener.close();
-            synchronized (sockets) {
-                for (Socket s : sockets) {
-                    s.close();
-                }
-            }
-        }
     }
 }
