@@ -201,13 +201,13 @@ public final class Recorder implements CaptureSink, AutoCloseable {
 
     private void barrier(boolean last) throws IOException {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        if (stopped()) {
+        if (storeStopped() || !thread.isAlive()) {
             return;
         }
         queue.force(new RecorderOp.Barrier(done, last), StoreOp.SMALL);
         try {
             while (!done.isDone()) {
-                if (stopped()) {
+                if (storeStopped() || !thread.isAlive()) {
                     return;
                 }
                 try {
@@ -224,7 +224,15 @@ public final class Recorder implements CaptureSink, AutoCloseable {
         }
     }
 
+    /** True when sink calls must record nothing: closed, or the store failed. */
     private boolean stopped() {
+        if (closed) {
+            return true;
+        }
+        return storeStopped();
+    }
+
+    private boolean storeStopped() {
         if (state == State.STOPPED) {
             return true;
         }
@@ -272,6 +280,7 @@ public final class Recorder implements CaptureSink, AutoCloseable {
                     return;
                 }
                 if (last) {
+                    queue.discard();
                     return;
                 }
             }
