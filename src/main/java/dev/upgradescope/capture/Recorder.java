@@ -430,12 +430,12 @@ public final class Recorder implements CaptureSink, AutoCloseable {
         c.status = h.status();
         c.outcome = h.outcome().code();
         Map<String, Object> attributes = new LinkedHashMap<>();
+        attributes.put("requestOffset", h.requestOffset());
         attributes.put("askedProtocols", h.askedProtocols());
-        attributes.put("status", h.status());
+        attributes.putAll(h.attributes());
         attributes.put("outcome", h.outcome().code());
-        String summary = String.join(", ", h.askedProtocols()) + " → "
-                + (h.status() == 0 ? "no answer" : Integer.toString(h.status())) + " " + h.outcome().code();
-        return new EventRow(0, c.id, EventRow.HANDSHAKE, null, 0, 0, nanos, wall, summary, attributes,
+        attributes.put("status", h.status());
+        return new EventRow(0, c.id, EventRow.HANDSHAKE, null, 0, 0, nanos, wall, h.summary(), attributes,
                 h.findings(), -1);
     }
 
