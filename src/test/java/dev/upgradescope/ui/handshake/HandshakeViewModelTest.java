@@ -42,7 +42,7 @@ class HandshakeViewModelTest {
     private static ConnectionDetail detail(Field request, List<Finding> verdict) {
         var unit = new TreeUnit(request);
         return new ConnectionDetail(SessionRows.connection(1, "a:80", List.of("websocket"), 101, "upgraded"),
-                List.of(unit), verdict, List.of(), RawWindow.empty(Direction.C2S), RawWindow.empty(Direction.S2C),
+                List.of(), List.of(unit), verdict, List.of(), RawWindow.empty(Direction.C2S), RawWindow.empty(Direction.S2C),
                 List.of());
     }
 
