@@ -70,7 +70,8 @@ public final class HandshakeView {
     private TreeItem<HandshakeNode> item(HandshakeNode n, int depth) {
         TreeItem<HandshakeNode> item = new TreeItem<>(n);
         items.put(n.field(), item);
-        item.setExpanded(depth < 1 || hasFindingsBelow(n));
+        String label = n.field().label();
+        item.setExpanded(depth == 0 || label.equals("Request") || label.equals("Response") || hasFindingsBelow(n));
         for (HandshakeNode c : n.children()) {
             item.getChildren().add(item(c, depth + 1));
         }

@@ -23,4 +23,12 @@ class EventFilterTest {
         assertThat(new EventFilter(null, "pong").test(ping)).isFalse();
         assertThat(new EventFilter(null, "  ").isEmpty()).isTrue();
     }
+
+    @Test
+    void aTextMessageIsDecodedFromItsTextAttribute() {
+        EventRow text = SessionRows.event(2, 1, "ws-message", Direction.C2S, Map.of("text", "{\"a\":1}"), List.of());
+        assertThat(new String(MessagesViewModel.textOf(text), java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo("{\"a\":1}");
+        assertThat(MessagesViewModel.textOf(ping)).isNull();
+    }
 }
