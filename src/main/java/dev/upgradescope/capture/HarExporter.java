@@ -153,7 +153,10 @@ public final class HarExporter {
         json.writeStringField("connection", Long.toString(c.id()));
         writeRequest(json, c, req, p.websocket());
         writeResponse(json, resp);
-        json.writeStringField("serverIPAddress", host(c.target()));
+        String ip = host(c.target());
+        if (ip.matches("[0-9.]+|[0-9a-fA-F:]*:[0-9a-fA-F:.]*")) { // HAR wants an address, not a name
+            json.writeStringField("serverIPAddress", ip);
+        }
         json.writeStringField("startedDateTime", iso(p.startedWallMicros()));
         json.writeNumberField("time", send + wait + receive);
         json.writeObjectFieldStart("timings");
