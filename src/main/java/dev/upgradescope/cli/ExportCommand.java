@@ -43,7 +43,12 @@ public final class ExportCommand implements Callable<Integer> {
                 out.flush();
                 return OK;
             }
-            Path tmp = Files.createTempFile(har.toAbsolutePath().getParent(), ".export-", ".har");
+            Path parent = har.toAbsolutePath().getParent();
+            if (!Files.isDirectory(parent)) {
+                err.println("upgradescope export: no such directory for the HAR file: " + parent);
+                return USAGE;
+            }
+            Path tmp = Files.createTempFile(parent, ".export-", ".har");
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 new HarExporter(reader).write(out);
             } catch (IOException | RuntimeException e) {
