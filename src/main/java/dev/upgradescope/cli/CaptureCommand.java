@@ -12,6 +12,7 @@ import dev.upgradescope.capture.SessionReader;
 import dev.upgradescope.proxy.ListenerConfig;
 import dev.upgradescope.proxy.ProxyConfig;
 import dev.upgradescope.proxy.ProxyServer;
+import dev.upgradescope.proxy.RecorderDissection;
 import dev.upgradescope.wire.UnitDocument;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -81,12 +82,12 @@ public final class CaptureCommand implements Callable<Integer> {
     @Option(names = "--events", description = "Print one JSON line per event (units, handshake verdicts, notes).")
     boolean events;
 
-    /** The dissection each recorded connection gets; the bytes-only default until the dissectors are wired. */
+    /** The dissection each recorded connection gets. */
     private final ConnectionDissection.Factory dissections;
     private final CountDownLatch stop = new CountDownLatch(1);
 
     public CaptureCommand() {
-        this(BytesOnly.FACTORY);
+        this(RecorderDissection.FACTORY);
     }
 
     /** A capture command whose recorder dissects with {@code dissections}. */
@@ -329,22 +330,6 @@ public final class CaptureCommand implements Callable<Integer> {
             } catch (IOException e) {
                 // a value Jackson cannot write is our bug; keep the capture running
             }
-        }
-    }
-
-    /** Records bytes without dissecting them (the dissect layer plugs in through the factory). */
-    static final class BytesOnly implements ConnectionDissection {
-        static final ConnectionDissection.Factory FACTORY = BytesOnly::new;
-
-        @Override
-        public List<dev.upgradescope.capture.Dissected> feed(dev.upgradescope.wire.Direction dir, long offset,
-                                                             byte[] bytes) {
-            return List.of();
-        }
-
-        @Override
-        public List<dev.upgradescope.capture.Dissected> end(dev.upgradescope.wire.Direction dir) {
-            return List.of();
         }
     }
 }

@@ -3,9 +3,7 @@ package dev.upgradescope.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.upgradescope.capture.CaptureStore;
-import dev.upgradescope.capture.ConnectionDissection;
 import dev.upgradescope.capture.ConnectionRow;
-import dev.upgradescope.capture.Dissected;
 import dev.upgradescope.capture.Recorder;
 import dev.upgradescope.capture.SessionReader;
 import dev.upgradescope.wire.Direction;
@@ -23,33 +21,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The proxy recording through the real {@link Recorder} into a session file: the stored client
- * leg equals what the client sent and received (seen by an independent tap), and the connection's
- * row carries its target and byte counts.
+ * The proxy recording through the real {@link Recorder} and dissectors into a session file: the
+ * stored client leg equals what the client sent and received (seen by an independent tap), and
+ * the connection's row and events show the tunnel, the WebSocket handshake and its messages.
  */
 class RecordedSessionTest {
 
     @TempDir
     Path dir;
 
-    /** Records bytes only; the dissection layer is tested on its own. */
-    private static final ConnectionDissection.Factory BYTES_ONLY = () -> new ConnectionDissection() {
-        @Override
-        public List<Dissected> feed(Direction d, long offset, byte[] bytes) {
-            return List.of();
-        }
-
-        @Override
-        public List<Dissected> end(Direction d) {
-            return List.of();
-        }
-    };
-
     @Test
     void webSocketThroughConnectIsStoredByteForByte() throws Exception {
         Path file = dir.resolve("ws.upgradescope");
         CaptureStore store = CaptureStore.create(file);
-        Recorder recorder = new Recorder(store, BYTES_ONLY);
+        Recorder recorder = new Recorder(store, RecorderDissection.FACTORY);
         TapRelay clientTap;
         int jettyPort;
         try (JettyPeer jetty = new JettyPeer();
@@ -96,6 +81,18 @@ class RecordedSessionTest {
             assertThat(reader.bytes(row.id(), Direction.C2S, 0, sent.length)).isEqualTo(sent);
             assertThat(reader.bytes(row.id(), Direction.S2C, 0, got.length)).isEqualTo(got);
             assertThat(reader.notes(row.id())).anySatisfy(n -> assertThat(n.code()).isEqualTo(NoteCode.TUNNEL_HTTP));
+            // the dissectors saw the tunnel, the WebSocket handshake and the frames
+            assertThat(row.askedProtocols()).containsExactly("websocket");
+            assertThat(row.status()).isEqualTo(101);
+            assertThat(row.outcome()).isEqualTo("upgraded");
+            assertThat(row.protocol()).isEqualTo("websocket");
+            assertThat(row.frames()).isEqualTo(4);
+            List<String> events = reader.events(row.id(), 0, 100).stream()
+                    .map(e -> e.kind() + " " + (e.dir() == null ? "-" : e.dir().code()) + " " + e.summary()).toList();
+            assertThat(events).contains("http-request c2s CONNECT 127.0.0.1:" + jettyPort + " HTTP/1.1",
+                    "http-response s2c HTTP/1.1 200 Connection Established",
+                    "ws-message c2s TEXT message len=6 \"stored\"",
+                    "ws-message s2c TEXT message len=6 \"stored\"");
         }
     }
 }
