@@ -2,13 +2,11 @@ package dev.upgradescope.bench;
 
 import dev.upgradescope.capture.CaptureSink;
 import dev.upgradescope.capture.CaptureStore;
-import dev.upgradescope.capture.ConnectionDissection;
-import dev.upgradescope.capture.Dissected;
 import dev.upgradescope.capture.Recorder;
 import dev.upgradescope.proxy.ListenerConfig;
 import dev.upgradescope.proxy.ProxyConfig;
 import dev.upgradescope.proxy.ProxyServer;
-import dev.upgradescope.wire.Direction;
+import dev.upgradescope.proxy.RecorderDissection;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
@@ -421,23 +419,12 @@ public final class ProxyLoad {
                 .bind("127.0.0.1", 0).sync().channel();
     }
 
-    /** The capture for (c): the real recorder and session store, in a temporary file deleted afterwards. */
+    /** The capture for (c): the real recorder, dissectors and session store, in a temporary file deleted afterwards. */
     private record RecordingSink(Recorder recorder, CaptureStore store, Path dir) {
         static RecordingSink create() throws IOException {
             Path dir = Files.createTempDirectory("upgradescope-load");
             CaptureStore store = CaptureStore.create(dir.resolve("load.upgradescope"));
-            ConnectionDissection.Factory bytesOnly = () -> new ConnectionDissection() {
-                @Override
-                public List<Dissected> feed(Direction d, long offset, byte[] bytes) {
-                    return List.of();
-                }
-
-                @Override
-                public List<Dissected> end(Direction d) {
-                    return List.of();
-                }
-            };
-            return new RecordingSink(new Recorder(store, bytesOnly), store, dir);
+            return new RecordingSink(new Recorder(store, RecorderDissection.FACTORY), store, dir);
         }
 
         CaptureSink sink() {
