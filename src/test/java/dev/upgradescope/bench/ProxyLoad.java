@@ -44,7 +44,8 @@ import java.util.function.Supplier;
 /**
  * The proxy's load tool (run by hand, not a test): on loopback, measures WebSocket echo throughput
  * (64 B and 16 KiB messages, several connections, many messages in flight) and the upgrade rate
- * (handshakes per second), (a) straight to the echo server, (b) through socat, (c) through
+ * (handshakes per second), (a) straight to the echo server, (b) through socat, then UpgradeScope's
+ * reverse listener with its capture thrown away (to tell the relay's cost from the recorder's), and (c) through
  * UpgradeScope's reverse listener recording through the real recorder into a session file; prints the figures and the ratios.
  *
  * <pre>./mvnw -B -o -q test-compile &amp;&amp; java -cp target/classes:target/test-classes:$(cat cp.txt) \
@@ -102,6 +103,12 @@ public final class ProxyLoad {
             }
         }
 
+        try (ProxyServer bare = ProxyServer.start(ProxyConfig.of(List.of(ListenerConfig.reverse(
+                new InetSocketAddress("127.0.0.1", 0), URI.create("http://127.0.0.1:" + echoPort)))), new DiscardSink())) {
+            names.add("us-no-capture");
+            results.add(measureAll(bare.address().getPort()));
+        }
+
         RecordingSink sink = RecordingSink.create();
         try (ProxyServer proxy = ProxyServer.start(ProxyConfig.of(List.of(ListenerConfig.reverse(
                 new InetSocketAddress("127.0.0.1", 0), URI.create("http://127.0.0.1:" + echoPort)))), sink.sink())) {
@@ -135,7 +142,7 @@ public final class ProxyLoad {
         double[] mine = results.get(results.size() - 1);
         for (int i = 0; i < names.size() - 1; i++) {
             double[] r = results.get(i);
-            System.out.printf(Locale.ROOT, "upgradescope / %-8s 64B %.2fx   16KiB %.2fx   upgrades %.2fx%n",
+            System.out.printf(Locale.ROOT, "upgradescope / %-13s 64B %.2fx   16KiB %.2fx   upgrades %.2fx%n",
                     names.get(i), mine[0] / r[0], mine[2] / r[2], mine[4] / r[4]);
         }
     }
@@ -417,6 +424,32 @@ public final class ProxyLoad {
                     }
                 })
                 .bind("127.0.0.1", 0).sync().channel();
+    }
+
+    /** For comparison: the proxy alone, its capture thrown away (what relaying costs without recording). */
+    private static final class DiscardSink implements CaptureSink {
+        private final AtomicLong ids = new AtomicLong();
+
+        @Override
+        public long open(dev.upgradescope.capture.ConnectionInfo info) {
+            return ids.incrementAndGet();
+        }
+
+        @Override
+        public void target(long conn, String target) {
+        }
+
+        @Override
+        public void chunk(long conn, dev.upgradescope.wire.Direction dir, long nanos, byte[] bytes) {
+        }
+
+        @Override
+        public void note(long conn, dev.upgradescope.capture.ConnectionNote note) {
+        }
+
+        @Override
+        public void end(long conn, dev.upgradescope.wire.Direction dir, long nanos) {
+        }
     }
 
     /** The capture for (c): the real recorder, dissectors and session store, in a temporary file deleted afterwards. */
