@@ -97,8 +97,8 @@ final class FrameDissection {
     private void headerFields(List<String> flagNames) {
         long h = fs.unitStart;
         root.leaf("Length", Integer.toString(length), ByteRange.of(dir, h, 3));
-        root.leaf("Type", String.format("0x%02x (%s)", type, FrameType.nameOf(type)), ByteRange.of(dir, h + 3, 1));
-        Field.Builder flags = Field.builder("Flags", String.format("0x%02x", fs.flags)
+        root.leaf("Type", "0x" + FrameSummary.hex(type, 2) + " (" + FrameType.nameOf(type) + ")", ByteRange.of(dir, h + 3, 1));
+        Field.Builder flags = Field.builder("Flags", "0x" + FrameSummary.hex(fs.flags, 2)
                 + (flagNames.isEmpty() ? "" : " (" + String.join(", ", flagNames) + ")"), ByteRange.of(dir, h + 4, 1));
         for (String f : flagNames) {
             flags.leaf(f, "set", ByteRange.of(dir, h + 4, 1));
@@ -492,6 +492,14 @@ final class FrameDissection {
     /** A complete header block: decode it with the sender's HPACK context and check its fields. */
     private void completeBlock(HeaderBlockAssembler block) {
         HpackDecoder decoder = from.decoder;
+        if (block.overflowed()) { // RFC 9113 §10.5.1: not kept, so its table changes are unknown
+            decoder.abandon();
+            root.add(Field.builder("Header Block", "not decoded", block.wholeRange())
+                    .finding(H2Finding.HEADER_BLOCK_TOO_LARGE.at(block.wholeRange(), block.streamId,
+                            HeaderBlockAssembler.MAX_KEPT)).build());
+            detail.append("(header block too large)");
+            return;
+        }
         if (decoder.failed()) { // RFC 9113 §4.3: after a decoding error the table is unknown
             root.add(Field.builder("Header Block", "not decoded", block.wholeRange())
                     .finding(HpackFinding.STATE_UNKNOWN.at(block.wholeRange())).build());

@@ -16,7 +16,13 @@ final class FrameSummary {
     static String line(Direction dir, int streamId, int length, String type, List<String> flags, String detail) {
         StringBuilder sb = new StringBuilder(80);
         sb.append(dir == Direction.C2S ? ">> " : "<< ");
-        sb.append(String.format("0x%08x %5d %-13s", streamId, length, type));
+        sb.append("0x").append(hex(streamId, 8)).append(' ');
+        String len = Integer.toString(length);
+        sb.append("     ", 0, Math.max(0, 5 - len.length())).append(len).append(' ');
+        sb.append(type);
+        for (int i = type.length(); i < 13; i++) {
+            sb.append(' ');
+        }
         if (!flags.isEmpty()) {
             sb.append(' ').append(String.join("|", flags));
         }
@@ -25,5 +31,11 @@ final class FrameSummary {
             sb.append(' ').append(d);
         }
         return sb.toString().stripTrailing();
+    }
+
+    /** {@code value} in lower-case hex, zero-padded to at least {@code digits} digits (no String.format: it is slow). */
+    static String hex(long value, int digits) {
+        String h = Long.toHexString(value & 0xFFFF_FFFFL);
+        return h.length() >= digits ? h : "0".repeat(digits - h.length()) + h;
     }
 }

@@ -18,6 +18,11 @@ import java.util.List;
  * with END_HEADERS, or the last CONTINUATION), which carries the {@code headers} attribute and the
  * block's tree. When framing is lost (a wrong preface, a frame larger than the receiver allows) the
  * rest of that direction is reported as {@link OpaqueBytes}, one unit per call of {@link #feed}.
+ *
+ * <p>The offset of a direction's first call anchors its stream; later calls are taken to continue
+ * it without gaps, as the recorder delivers them. State that crosses directions (the peer's
+ * SETTINGS, their acknowledgements, SETTINGS_ENABLE_CONNECT_PROTOCOL) is applied in the order the
+ * calls arrive.
  */
 public final class H2Dissector implements StreamDissector {
 

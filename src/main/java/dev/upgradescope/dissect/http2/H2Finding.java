@@ -41,6 +41,7 @@ public enum H2Finding implements FindingKind {
     SETTINGS_UPGRADE_MISMATCH("h2.settings.upgrade-mismatch", 7540, Severity.INFO, "3.2.1"),
     WINDOW_UPDATE_ZERO("h2.window-update.zero", Severity.ERROR, "6.9"),
     COMPRESSION_ERROR("h2.header-block.compression-error", Severity.ERROR, "4.3"),
+    HEADER_BLOCK_TOO_LARGE("h2.header-block.too-large", Severity.WARNING, "10.5.1"),
     FIELD_CONNECTION_SPECIFIC("h2.field.connection-specific", Severity.ERROR, "8.2.2"),
     FIELD_TE_NOT_TRAILERS("h2.field.te-not-trailers", Severity.ERROR, "8.2.2"),
     FIELD_UPPERCASE("h2.field.uppercase", Severity.ERROR, "8.2.1"),

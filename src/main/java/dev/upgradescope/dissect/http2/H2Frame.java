@@ -12,8 +12,11 @@ import java.util.Map;
  * One HTTP/2 frame (RFC 9113 §4.1) of any type, as dissected: its header, its field tree with every
  * field's bytes, its findings and its attributes ({@code type}, {@code flags}, {@code streamId},
  * {@code length}, then per type {@code settings}, {@code headers}, {@code promisedStreamId},
- * {@code lastStreamId}, {@code errorCode}, {@code increment}). A frame that ends a header block
- * carries the decoded block in its tree and its {@code headers}.
+ * {@code lastStreamId}, {@code errorCode}, {@code increment}). {@code settings} is a list of
+ * {@code {id, name, value}} maps (empty on an ACK). A frame that ends a header block (HEADERS or
+ * PUSH_PROMISE with END_HEADERS, or the last CONTINUATION) carries the decoded block in its tree
+ * and its {@code headers}, a list of {@code [name, value]} lists; a block that could not be decoded
+ * has no {@code headers}.
  *
  * @param payloadLength the frame's Length field; the unit spans 9 + payloadLength bytes
  */

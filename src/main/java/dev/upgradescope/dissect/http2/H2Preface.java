@@ -31,7 +31,8 @@ public record H2Preface(Direction dir, long offset) implements Unit {
     public Field tree() {
         return Field.builder("Connection Preface", "PRI * HTTP/2.0\\r\\n\\r\\nSM\\r\\n\\r\\n", range())
                 .leaf("Request line", "PRI * HTTP/2.0", range().slice(0, 16))
-                .leaf("Body", "SM", range().slice(16, 8))
+                .leaf("Empty line", "", range().slice(16, 2))
+                .leaf("Body", "SM", range().slice(18, 6))
                 .build();
     }
 

@@ -11,6 +11,9 @@ import java.util.Arrays;
  */
 final class HeaderBlockAssembler {
 
+    /** Bytes kept of one block; beyond it (a CONTINUATION flood) the block is only counted. */
+    static final int MAX_KEPT = 1 << 20;
+
     final Direction dir;
     final int streamId;
     final FrameType startedBy;
@@ -20,6 +23,7 @@ final class HeaderBlockAssembler {
     private int length;
     private long[] segments = new long[6];
     private int segmentCount;
+    private long dropped;
 
     HeaderBlockAssembler(Direction dir, int streamId, FrameType startedBy, boolean endStream, int promisedStreamId) {
         this.dir = dir;
@@ -30,6 +34,10 @@ final class HeaderBlockAssembler {
     }
 
     void append(byte[] src, int from, int len, long streamOffset) {
+        if (dropped > 0 || length + (long) len > MAX_KEPT) {
+            dropped += len;
+            return;
+        }
         if (length + len > bytes.length) {
             bytes = Arrays.copyOf(bytes, Math.max(length + len, bytes.length * 2));
         }
@@ -42,6 +50,11 @@ final class HeaderBlockAssembler {
         segments[3 * segmentCount + 2] = len;
         segmentCount++;
         length += len;
+    }
+
+    /** True when the block outgrew {@link #MAX_KEPT} and was not kept whole. */
+    boolean overflowed() {
+        return dropped > 0;
     }
 
     byte[] bytes() {

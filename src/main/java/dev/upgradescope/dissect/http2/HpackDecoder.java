@@ -50,7 +50,7 @@ final class HpackDecoder {
         try {
             while (in.pos < length) {
                 start = in.pos;
-                HpackRepresentation r = next(in, fields.isEmpty() && onlyUpdates(reps));
+                HpackRepresentation r = next(in, fields.isEmpty());
                 reps.add(r);
                 if (r.isField()) {
                     fields.add(new HpackTableEntry(r.name(), r.value()));
@@ -61,15 +61,6 @@ final class HpackDecoder {
             return result(reps, fields, e.kind, start, e.args);
         }
         return result(reps, fields, null, -1, List.of());
-    }
-
-    private static boolean onlyUpdates(List<HpackRepresentation> reps) {
-        for (HpackRepresentation r : reps) {
-            if (r.isField()) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private HpackBlock result(List<HpackRepresentation> reps, List<HpackTableEntry> fields,
@@ -137,8 +128,7 @@ final class HpackDecoder {
     /** §2.3.3: index 1..61 is the static table, then the dynamic table newest first; 0 is never valid. */
     private HpackTableEntry lookup(long index) throws DecodeError {
         if (index >= 1 && index <= HpackStaticTable.LENGTH) {
-            int i = (int) index;
-            return new HpackTableEntry(HpackStaticTable.name(i), HpackStaticTable.value(i));
+            return HpackStaticTable.entry((int) index);
         }
         long dynamic = index - HpackStaticTable.LENGTH;
         if (index < 1 || dynamic > table.length()) {

@@ -70,7 +70,19 @@ final class HpackStaticTable {
     /** Number of entries; dynamic table indices start after it. */
     static final int LENGTH = ENTRIES.length;
 
+    private static final HpackTableEntry[] AS_ENTRIES = new HpackTableEntry[LENGTH];
+
+    static {
+        for (int i = 0; i < LENGTH; i++) {
+            AS_ENTRIES[i] = new HpackTableEntry(ENTRIES[i][0], ENTRIES[i][1]);
+        }
+    }
+
     private HpackStaticTable() {
+    }
+
+    static HpackTableEntry entry(int index) {
+        return AS_ENTRIES[index - 1];
     }
 
     static String name(int index) {

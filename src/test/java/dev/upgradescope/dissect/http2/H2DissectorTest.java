@@ -37,6 +37,9 @@ class H2DissectorTest {
                 "<< 0x00000000     8 GOAWAY        lastStreamId=3 NO_ERROR");
         assertThat(H2Run.codes(units)).isEmpty();
         assertThat(units.get(0).kind()).isEqualTo(UnitKind.H2_PREFACE);
+        assertThat(units.get(0).tree().children()).extracting(Field::range).containsExactly(
+                ByteRange.of(Direction.C2S, 0, 16), ByteRange.of(Direction.C2S, 16, 2),
+                ByteRange.of(Direction.C2S, 18, 6));
         assertThat(units.get(1).kind()).isEqualTo(UnitKind.H2_FRAME);
         long offset = 0;
         for (Unit u : units) {
