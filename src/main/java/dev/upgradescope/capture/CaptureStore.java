@@ -68,6 +68,8 @@ public final class CaptureStore implements AutoCloseable {
     private final Thread writer;
     private volatile CaptureFailure failure;
     private volatile boolean closed;
+    /** Set by the writer once the file is closed: nothing is accepted any more. */
+    private volatile boolean finished;
 
     // Writer-thread state.
     private final Connection db;
@@ -262,7 +264,7 @@ public final class CaptureStore implements AutoCloseable {
     }
 
     private void submit(StoreOp op, long weight) {
-        if (failure != null) {
+        if (failure != null || finished) {
             completeIfWaiting(op);
             return;
         }
@@ -272,14 +274,15 @@ public final class CaptureStore implements AutoCloseable {
             Thread.currentThread().interrupt();
             completeIfWaiting(op);
         }
-        if (failure != null) {
+        if (failure != null || finished) {
             completeIfWaiting(op);
         }
     }
 
     private void completeIfWaiting(StoreOp op) {
         CaptureFailure f = failure;
-        IOException cause = new IOException(f == null ? "interrupted" : f.message());
+        IOException cause = new IOException(f != null ? f.message()
+                : finished ? "the session " + file + " is closed" : "interrupted");
         if (op instanceof StoreOp.Flush flush) {
             flush.done().completeExceptionally(cause);
         } else if (op instanceof StoreOp.Shutdown shutdown) {
@@ -302,6 +305,8 @@ public final class CaptureStore implements AutoCloseable {
                     if (op instanceof StoreOp.Shutdown shutdown) {
                         commit();
                         shutDown();
+                        finished = true;
+                        queue.discard().forEach(this::completeIfWaiting);
                         shutdown.done().complete(null);
                         return;
                     }

@@ -38,16 +38,11 @@ class MemoryTest {
     @Test
     void recording200000FramesRetainsNoPerFrameObjects() throws Exception {
         Path file = dir.resolve("memory.upgradescope");
-        try (CaptureStore store = CaptureStore.create(file); 
+        try (CaptureStore store = CaptureStore.create(file);
              // a producer that waits for room rather than dropping: this test is about what is retained
              Recorder recorder = new Recorder(store, FramePerChunk::new, new Recorder.Options(4 << 20, 600_000, 1 << 20))) {
             long conn = recorder.open(new ConnectionInfo("c", "l", ListenerMode.DEMO, "t", 0, System.nanoTime()));
-            record(recorder, conn, 20_000);
-            long before = retainedHeap();
-            record(recorder, conn, 180_000);
-            long after = retainedHeap();
-            // 180,000 more frames of 64 bytes: keeping even the bytes of each would add over 14 MB
-            assertThat(after - before).as("heap growth in bytes").isLessThan(4L << 20);
+            assertFlat(recorder, conn, new byte[64]);
             try (SessionReader reader = SessionReader.open(file)) {
                 ConnectionRow c = reader.connection(conn).orElseThrow();
                 assertThat(c.frames()).isEqualTo(200_000);
@@ -56,9 +51,39 @@ class MemoryTest {
         }
     }
 
-    private static void record(Recorder recorder, long conn, int frames) throws Exception {
+    @Test
+    void theRealDissectorsRecording200000WebSocketFramesRetainNoPerFrameObjects() throws Exception {
+        Path file = dir.resolve("memory-ws.upgradescope");
+        try (CaptureStore store = CaptureStore.create(file);
+             Recorder recorder = new Recorder(store, ConnectionDissection.standard(),
+                     new Recorder.Options(4 << 20, 600_000, 1 << 20))) {
+            long conn = recorder.open(new ConnectionInfo("c", "l", ListenerMode.DEMO, "t", 0, System.nanoTime()));
+            recorder.chunk(conn, Direction.C2S, System.nanoTime(), WsConversation.REQUEST);
+            recorder.chunk(conn, Direction.S2C, System.nanoTime(), WsConversation.RESPONSE);
+            byte[] frame = new byte[64];
+            frame[0] = (byte) 0x82; // FIN, binary, unmasked, 62 bytes of payload
+            frame[1] = 62;
+            assertFlat(recorder, conn, frame);
+            try (SessionReader reader = SessionReader.open(file)) {
+                ConnectionRow c = reader.connection(conn).orElseThrow();
+                assertThat(c.protocol()).isEqualTo("websocket");
+                assertThat(c.frames()).isEqualTo(200_000);
+            }
+        }
+    }
+
+    /** 180,000 more frames of 64 bytes: keeping even the bytes of each would add over 14 MB. */
+    private static void assertFlat(Recorder recorder, long conn, byte[] frame) throws Exception {
+        record(recorder, conn, 20_000, frame);
+        long before = retainedHeap();
+        record(recorder, conn, 180_000, frame);
+        long after = retainedHeap();
+        assertThat(after - before).as("heap growth in bytes").isLessThan(4L << 20);
+    }
+
+    private static void record(Recorder recorder, long conn, int frames, byte[] frame) throws Exception {
         for (int i = 0; i < frames; i++) {
-            recorder.chunk(conn, Direction.S2C, System.nanoTime(), new byte[64]);
+            recorder.chunk(conn, Direction.S2C, System.nanoTime(), frame.clone());
         }
         recorder.flush();
         assertThat(recorder.state()).isEqualTo(Recorder.State.RECORDING);
