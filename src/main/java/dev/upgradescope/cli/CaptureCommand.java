@@ -12,7 +12,6 @@ import dev.upgradescope.capture.SessionReader;
 import dev.upgradescope.proxy.ListenerConfig;
 import dev.upgradescope.proxy.ProxyConfig;
 import dev.upgradescope.proxy.ProxyServer;
-import dev.upgradescope.proxy.RecorderDissection;
 import dev.upgradescope.wire.UnitDocument;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -51,9 +50,9 @@ import picocli.CommandLine.Option;
                 + "proxy to one upstream; stop after --for or on Ctrl-C.")
 public final class CaptureCommand implements Callable<Integer> {
 
-    static final int OK = 0;
-    static final int FAILED = 1;
-    static final int USAGE = 2;
+    static final int OK = ExitCodes.OK;
+    static final int FAILED = ExitCodes.CANNOT_RUN;
+    static final int USAGE = ExitCodes.CANNOT_RUN;
 
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)?");
 
@@ -87,7 +86,7 @@ public final class CaptureCommand implements Callable<Integer> {
     private final CountDownLatch stop = new CountDownLatch(1);
 
     public CaptureCommand() {
-        this(RecorderDissection.FACTORY);
+        this(ConnectionDissection.standard());
     }
 
     /** A capture command whose recorder dissects with {@code dissections}. */

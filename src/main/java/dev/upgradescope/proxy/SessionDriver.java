@@ -61,7 +61,8 @@ final class SessionDriver extends ChannelInboundHandlerAdapter {
                 ? ProxySession.reverse(limits, listener.upstream())
                 : ProxySession.forward(limits, config.interceptor());
         conn = sink.open(new ConnectionInfo(String.valueOf(ctx.channel().remoteAddress()).replaceFirst("^/", ""),
-                listener.mode().code() + " " + ProxyServer.text(listener.address()), listener.mode(),
+                listener.mode().code() + " " + ProxyServer.text((InetSocketAddress) ctx.channel().localAddress()),
+                listener.mode(),
                 listener.upstream() == null ? "" : listener.upstream().toString(),
                 System.currentTimeMillis(), System.nanoTime()));
         runNow(session.start());

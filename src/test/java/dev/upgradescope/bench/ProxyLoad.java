@@ -2,11 +2,11 @@ package dev.upgradescope.bench;
 
 import dev.upgradescope.capture.CaptureSink;
 import dev.upgradescope.capture.CaptureStore;
+import dev.upgradescope.capture.ConnectionDissection;
 import dev.upgradescope.capture.Recorder;
 import dev.upgradescope.proxy.ListenerConfig;
 import dev.upgradescope.proxy.ProxyConfig;
 import dev.upgradescope.proxy.ProxyServer;
-import dev.upgradescope.proxy.RecorderDissection;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
@@ -457,7 +457,7 @@ public final class ProxyLoad {
         static RecordingSink create() throws IOException {
             Path dir = Files.createTempDirectory("upgradescope-load");
             CaptureStore store = CaptureStore.create(dir.resolve("load.upgradescope"));
-            return new RecordingSink(new Recorder(store, RecorderDissection.FACTORY), store, dir);
+            return new RecordingSink(new Recorder(store, ConnectionDissection.standard()), store, dir);
         }
 
         CaptureSink sink() {

@@ -3,6 +3,7 @@ package dev.upgradescope.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.upgradescope.capture.CaptureStore;
+import dev.upgradescope.capture.ConnectionDissection;
 import dev.upgradescope.capture.ConnectionRow;
 import dev.upgradescope.capture.Recorder;
 import dev.upgradescope.capture.SessionReader;
@@ -34,7 +35,7 @@ class RecordedSessionTest {
     void webSocketThroughConnectIsStoredByteForByte() throws Exception {
         Path file = dir.resolve("ws.upgradescope");
         CaptureStore store = CaptureStore.create(file);
-        Recorder recorder = new Recorder(store, RecorderDissection.FACTORY);
+        Recorder recorder = new Recorder(store, ConnectionDissection.standard());
         TapRelay clientTap;
         int jettyPort;
         try (JettyPeer jetty = new JettyPeer();
