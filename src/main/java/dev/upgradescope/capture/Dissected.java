@@ -45,6 +45,12 @@ public sealed interface Dissected {
             attributes = attributes == null ? Map.of() : attributes;
             findings = List.copyOf(findings);
         }
+
+        /** The bare facts, without the analysis' own summary, attributes and tree. */
+        public Handshake(List<String> askedProtocols, UpgradeOutcome outcome, int status, List<Finding> findings) {
+            this(0, askedProtocols, outcome, status, String.join(", ", askedProtocols) + " → " + outcome.code()
+                    + (status > 0 ? " (" + status + ")" : ""), Map.of(), findings, null);
+        }
     }
 
     /** From these stream offsets on, both directions speak {@code protocol}. */

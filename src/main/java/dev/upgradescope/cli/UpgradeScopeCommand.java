@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The root of the command line: {@code upgradescope <command> …}. */
 @Command(name = "upgradescope", mixinStandardHelpOptions = true, version = "UpgradeScope 0.1.0",
         description = "Inspect HTTP/1.1 protocol upgrades: WebSocket, h2c, TLS.",
-        subcommands = {DecodeCommand.class, DissectCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {CaptureCommand.class, ExportCommand.class, DissectCommand.class, DecodeCommand.class,
+                CommandLine.HelpCommand.class})
 public final class UpgradeScopeCommand implements Runnable {
 
     @CommandLine.Spec
