@@ -9,6 +9,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -37,6 +40,22 @@ public final class HarExporter {
 
     public HarExporter(SessionReader reader) {
         this.reader = reader;
+    }
+
+    /**
+     * Writes the HAR to {@code file} whole or not at all: into a temporary file beside it, then
+     * moved into place, so a failure never leaves half a HAR behind.
+     */
+    public void write(Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        Path tmp = Files.createTempFile(parent, ".upgradescope-", ".har");
+        try (OutputStream out = Files.newOutputStream(tmp)) {
+            write(out);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** Writes the whole session as one HAR document to {@code out} (not closed). */

@@ -14,7 +14,6 @@ import dev.upgradescope.proxy.ProxyConfig;
 import dev.upgradescope.proxy.ProxyServer;
 import dev.upgradescope.wire.UnitDocument;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -22,7 +21,6 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -205,15 +203,7 @@ public final class CaptureCommand implements Callable<Integer> {
 
     private void writeHar(Path file) throws IOException {
         try (SessionReader reader = SessionReader.open(file)) {
-            Path parent = har.toAbsolutePath().getParent();
-            Path tmp = Files.createTempFile(parent, ".capture-", ".har");
-            try (OutputStream o = Files.newOutputStream(tmp)) {
-                new HarExporter(reader).write(o);
-            } catch (IOException | RuntimeException e) {
-                Files.deleteIfExists(tmp);
-                throw e;
-            }
-            Files.move(tmp, har, StandardCopyOption.REPLACE_EXISTING);
+            new HarExporter(reader).write(har);
         }
     }
 

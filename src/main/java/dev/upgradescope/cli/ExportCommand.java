@@ -9,7 +9,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -48,14 +47,7 @@ public final class ExportCommand implements Callable<Integer> {
                 err.println("upgradescope export: no such directory for the HAR file: " + parent);
                 return USAGE;
             }
-            Path tmp = Files.createTempFile(parent, ".export-", ".har");
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                new HarExporter(reader).write(out);
-            } catch (IOException | RuntimeException e) {
-                Files.deleteIfExists(tmp);
-                throw e;
-            }
-            Files.move(tmp, har, StandardCopyOption.REPLACE_EXISTING);
+            new HarExporter(reader).write(har);
             return OK;
         } catch (NoSuchFileException e) {
             err.println("upgradescope export: no such file: " + e.getFile());
