@@ -1,0 +1,511 @@
+package dev.upgradescope.capture;
+
+import dev.upgradescope.wire.Direction;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * The writing side of one capture session: a {@code .upgradescope} SQLite file in WAL mode written
+ * by one writer thread. Callers hand over rows; the writer batches them into transactions committed
+ * at least every {@link Options#commitMillis} (or every {@link Options#commitRows} rows), so a
+ * process killed outright loses at most that much. Callers are held back (not the heap filled)
+ * when the writer falls behind: {@link Options#queueBytes} bounds what waits in memory.
+ *
+ * <p>If the file cannot be written (disk full, session size limit, I/O error), the store stops:
+ * {@link #failure()} says why, listeners hear {@link CaptureListener#storeFailed}, and from then
+ * on every call returns at once and drops its data.
+ */
+public final class CaptureStore implements AutoCloseable {
+
+    /**
+     * Tuning of a store. {@code maxFileBytes} caps the session file (0: no cap); reaching it stops
+     * the recording like a full disk.
+     */
+    public record Options(long queueBytes, long commitMillis, int commitRows, long maxFileBytes) {
+
+        public static final Options DEFAULTS = new Options(32L << 20, 200, 20_000, 0);
+
+        public Options withCommitMillis(long millis) {
+            return new Options(queueBytes, millis, commitRows, maxFileBytes);
+        }
+
+        public Options withMaxFileBytes(long bytes) {
+            return new Options(queueBytes, commitMillis, commitRows, bytes);
+        }
+
+        public Options withQueueBytes(long bytes) {
+            return new Options(bytes, commitMillis, commitRows, maxFileBytes);
+        }
+    }
+
+    private static final System.Logger LOG = System.getLogger(CaptureStore.class.getName());
+    private static final int DRAIN = 512;
+
+    private final Path file;
+    private final Options options;
+    private final BoundedHandoff<StoreOp> queue;
+    private final ChangeFeed feed;
+    private final AtomicLong connectionIds = new AtomicLong();
+    private final AtomicLong eventIds = new AtomicLong();
+    private final AtomicLong noteIds = new AtomicLong();
+    private final Thread writer;
+    private volatile CaptureFailure failure;
+    private volatile boolean closed;
+
+    // Writer-thread state.
+    private final Connection db;
+    private final PreparedStatement insertConnection;
+    private final PreparedStatement updateConnection;
+    private final PreparedStatement insertChunk;
+    private final PreparedStatement insertEvent;
+    private final PreparedStatement insertNote;
+    private final Map<Long, ConnectionRow> pendingUpdates = new LinkedHashMap<>();
+    private final List<Consumer<CaptureListener>> pendingChanges = new ArrayList<>();
+    private final List<CompletableFuture<Void>> pendingFlushes = new ArrayList<>();
+    private int uncommittedRows;
+    private long transactionStart = -1;
+
+    private CaptureStore(Path file, Options options, Connection db) throws SQLException {
+        this.file = file;
+        this.options = options;
+        this.db = db;
+        this.insertConnection = db.prepareStatement(SessionSchema.INSERT_CONNECTION);
+        this.updateConnection = db.prepareStatement(SessionSchema.UPDATE_CONNECTION);
+        this.insertChunk = db.prepareStatement(SessionSchema.INSERT_CHUNK);
+        this.insertEvent = db.prepareStatement(SessionSchema.INSERT_EVENT);
+        this.insertNote = db.prepareStatement(SessionSchema.INSERT_NOTE);
+        this.queue = new BoundedHandoff<>(options.queueBytes());
+        this.feed = new ChangeFeed("upgradescope-feed " + file.getFileName());
+        this.writer = new Thread(this::run, "upgradescope-store " + file.getFileName());
+        this.writer.setDaemon(true);
+    }
+
+    public static CaptureStore create(Path file) throws IOException {
+        return create(file, Options.DEFAULTS);
+    }
+
+    /**
+     * Creates a new session file (it must not exist yet) and starts its writer thread.
+     *
+     * @throws IOException if the file exists or cannot be created, with a message saying which
+     */
+    public static CaptureStore create(Path file, Options options) throws IOException {
+        if (Files.exists(file)) {
+            throw new IOException("Session file " + file + " already exists; choose a new file name.");
+        }
+        Connection db = null;
+        try {
+            db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            try (Statement s = db.createStatement()) {
+                s.execute("PRAGMA journal_mode=WAL");
+                s.execute("PRAGMA synchronous=NORMAL");
+                if (options.maxFileBytes() > 0) {
+                    s.execute("PRAGMA max_page_count=" + Math.max(16, options.maxFileBytes() / 4096));
+                }
+                db.setAutoCommit(false);
+                for (String ddl : SessionSchema.DDL) {
+                    s.execute(ddl);
+                }
+            }
+            long now = System.currentTimeMillis() * 1000;
+            try (PreparedStatement meta = db.prepareStatement(SessionSchema.PUT_META)) {
+                putMeta(meta, "format", SessionSchema.FORMAT);
+                putMeta(meta, "schema_version", Integer.toString(SessionSchema.VERSION));
+                putMeta(meta, "creator", "UpgradeScope");
+                putMeta(meta, "created_wall_us", Long.toString(now));
+            }
+            db.commit();
+            CaptureStore store = new CaptureStore(file, options, db);
+            store.writer.start();
+            return store;
+        } catch (SQLException e) {
+            closeQuietly(db);
+            throw new IOException("Cannot create session file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void putMeta(PreparedStatement meta, String key, String value) throws SQLException {
+        meta.setString(1, key);
+        meta.setString(2, value);
+        meta.executeUpdate();
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Why the store stopped writing, if it did. */
+    public Optional<CaptureFailure> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    public void addListener(CaptureListener listener) {
+        feed.add(listener);
+    }
+
+    public void removeListener(CaptureListener listener) {
+        feed.remove(listener);
+    }
+
+    /** A new connection id, unique within this session. */
+    public long nextConnectionId() {
+        return connectionIds.incrementAndGet();
+    }
+
+    public void connectionOpened(ConnectionRow row) {
+        submit(new StoreOp.Open(row), StoreOp.SMALL);
+    }
+
+    /** The connection's summary changed; cheap to call often (only the latest per commit is written). */
+    public void connectionUpdated(ConnectionRow row) {
+        submit(new StoreOp.Update(row), StoreOp.SMALL);
+    }
+
+    public void connectionClosed(ConnectionRow row) {
+        submit(new StoreOp.Close(row), StoreOp.SMALL);
+    }
+
+    /** Raw bytes of one direction at stream {@code offset}; the store takes ownership of {@code bytes}. */
+    public void chunk(long conn, Direction dir, long offset, long nanos, long wallMicros, byte[] bytes) {
+        submit(new StoreOp.ChunkWrite(conn, dir, offset, nanos, wallMicros, bytes), StoreOp.SMALL + bytes.length);
+    }
+
+    /**
+     * Stores an event (its id is ignored) with the decoded payload of a message, or null; returns
+     * the event with the id it was given.
+     */
+    public EventRow event(EventRow draft, byte[] payload) {
+        EventRow row = draft.withId(eventIds.incrementAndGet());
+        submit(new StoreOp.EventWrite(row, payload),
+                StoreOp.SMALL + row.summary().length() * 2L + (payload == null ? 0 : payload.length));
+        return row;
+    }
+
+    public NoteRow note(long conn, ConnectionNote note, long wallMicros) {
+        NoteRow row = new NoteRow(noteIds.incrementAndGet(), conn, note.code(), note.detail(), note.nanos(),
+                wallMicros);
+        submit(new StoreOp.NoteWrite(row), StoreOp.SMALL);
+        return row;
+    }
+
+    /**
+     * Waits until everything handed over before this call is committed.
+     *
+     * @throws IOException if the store has failed
+     */
+    public void flush() throws IOException {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        submit(new StoreOp.Flush(done), StoreOp.SMALL);
+        await(done);
+    }
+
+    /** Commits what is pending, closes the file and stops the writer and the feed. */
+    @Override
+    public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        submit(new StoreOp.Shutdown(done), StoreOp.SMALL);
+        try {
+            await(done);
+        } catch (IOException e) {
+            if (failure == null) {
+                throw e;
+            }
+        } finally {
+            joinWriter();
+            feed.close();
+        }
+    }
+
+    private void joinWriter() {
+        try {
+            writer.join(TimeUnit.SECONDS.toMillis(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void await(CompletableFuture<Void> done) throws IOException {
+        if (failure != null) {
+            throw new IOException(failure.message());
+        }
+        try {
+            done.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for the session store", e);
+        } catch (ExecutionException e) {
+            throw new IOException(e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    private void submit(StoreOp op, long weight) {
+        if (failure != null) {
+            completeIfWaiting(op);
+            return;
+        }
+        try {
+            queue.put(op, weight);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            completeIfWaiting(op);
+        }
+        if (failure != null) {
+            completeIfWaiting(op);
+        }
+    }
+
+    private void completeIfWaiting(StoreOp op) {
+        CaptureFailure f = failure;
+        IOException cause = new IOException(f == null ? "interrupted" : f.message());
+        if (op instanceof StoreOp.Flush flush) {
+            flush.done().completeExceptionally(cause);
+        } else if (op instanceof StoreOp.Shutdown shutdown) {
+            shutdown.done().completeExceptionally(cause);
+        }
+    }
+
+    // ---------------------------------------------------------------- writer thread
+
+    private void run() {
+        List<StoreOp> batch = new ArrayList<>(DRAIN);
+        long commitNanos = TimeUnit.MILLISECONDS.toNanos(options.commitMillis());
+        try {
+            while (true) {
+                long wait = transactionStart < 0 ? commitNanos
+                        : Math.max(0, transactionStart + commitNanos - System.nanoTime());
+                batch.clear();
+                queue.drainTo(batch, DRAIN, wait);
+                for (StoreOp op : batch) {
+                    if (op instanceof StoreOp.Shutdown shutdown) {
+                        commit();
+                        shutDown();
+                        shutdown.done().complete(null);
+                        return;
+                    }
+                    apply(op);
+                }
+                boolean due = transactionStart >= 0 && System.nanoTime() - transactionStart >= commitNanos;
+                if (due || uncommittedRows >= options.commitRows() || !pendingFlushes.isEmpty()) {
+                    commit();
+                }
+            }
+        } catch (SQLException e) {
+            fail(e);
+        } catch (InterruptedException e) {
+            fail(new SQLException("session writer interrupted", e));
+        } catch (RuntimeException e) {
+            fail(new SQLException(e.toString(), e));
+        }
+    }
+
+    private void apply(StoreOp op) throws SQLException {
+        if (op instanceof StoreOp.Flush flush) {
+            pendingFlushes.add(flush.done());
+            return;
+        }
+        if (transactionStart < 0) {
+            transactionStart = System.nanoTime();
+        }
+        uncommittedRows++;
+        boolean tell = feed.hasListeners();
+        if (op instanceof StoreOp.Open open) {
+            writeOpen(open.row());
+            if (tell) {
+                pendingChanges.add(l -> l.connectionOpened(open.row()));
+            }
+        } else if (op instanceof StoreOp.Update update) {
+            pendingUpdates.put(update.row().id(), update.row());
+        } else if (op instanceof StoreOp.Close close) {
+            pendingUpdates.remove(close.row().id());
+            writeUpdate(close.row());
+            if (tell) {
+                pendingChanges.add(l -> l.connectionClosed(close.row()));
+            }
+        } else if (op instanceof StoreOp.ChunkWrite chunk) {
+            writeChunk(chunk);
+        } else if (op instanceof StoreOp.EventWrite event) {
+            writeEvent(event.row(), event.payload());
+            if (tell) {
+                pendingChanges.add(l -> l.eventAdded(event.row()));
+            }
+        } else if (op instanceof StoreOp.NoteWrite note) {
+            writeNote(note.row());
+            if (tell) {
+                pendingChanges.add(l -> l.noteAdded(note.row()));
+            }
+        }
+    }
+
+    private void writeOpen(ConnectionRow r) throws SQLException {
+        insertConnection.setLong(1, r.id());
+        insertConnection.setString(2, r.client());
+        insertConnection.setString(3, r.listener());
+        insertConnection.setString(4, r.mode().code());
+        insertConnection.setString(5, r.target());
+        insertConnection.setLong(6, r.openedNanos());
+        insertConnection.setLong(7, r.openedWallMicros());
+        insertConnection.executeUpdate();
+    }
+
+    private void writeUpdate(ConnectionRow r) throws SQLException {
+        updateConnection.setString(1, r.target());
+        updateConnection.setLong(2, r.closedNanos());
+        updateConnection.setLong(3, r.closedWallMicros());
+        updateConnection.setLong(4, r.c2sBytes());
+        updateConnection.setLong(5, r.s2cBytes());
+        updateConnection.setString(6, SessionJson.strings(r.askedProtocols()));
+        updateConnection.setInt(7, r.status());
+        updateConnection.setString(8, r.outcome());
+        updateConnection.setString(9, r.protocol());
+        updateConnection.setLong(10, r.frames());
+        updateConnection.setLong(11, r.events());
+        updateConnection.setLong(12, r.id());
+        updateConnection.executeUpdate();
+    }
+
+    private void writeChunk(StoreOp.ChunkWrite c) throws SQLException {
+        insertChunk.setLong(1, c.conn());
+        insertChunk.setString(2, c.dir().code());
+        insertChunk.setLong(3, c.offset());
+        insertChunk.setInt(4, c.bytes().length);
+        insertChunk.setLong(5, c.nanos());
+        insertChunk.setLong(6, c.wallMicros());
+        insertChunk.setBytes(7, c.bytes());
+        insertChunk.executeUpdate();
+    }
+
+    private void writeEvent(EventRow e, byte[] payload) throws SQLException {
+        insertEvent.setLong(1, e.id());
+        insertEvent.setLong(2, e.conn());
+        insertEvent.setString(3, e.kind());
+        if (e.dir() == null) {
+            insertEvent.setNull(4, Types.VARCHAR);
+        } else {
+            insertEvent.setString(4, e.dir().code());
+        }
+        insertEvent.setLong(5, e.offset());
+        insertEvent.setLong(6, e.length());
+        insertEvent.setLong(7, e.nanos());
+        insertEvent.setLong(8, e.wallMicros());
+        insertEvent.setString(9, e.summary());
+        insertEvent.setString(10, attributesJson(e));
+        insertEvent.setString(11, SessionJson.findings(e.findings()));
+        if (payload == null) {
+            insertEvent.setNull(12, Types.BLOB);
+        } else {
+            insertEvent.setBytes(12, payload);
+        }
+        insertEvent.setInt(13, e.payloadSize());
+        insertEvent.executeUpdate();
+    }
+
+    /** Attributes are plain values by contract; one that is not must not stop the recording. */
+    private static String attributesJson(EventRow e) {
+        try {
+            return SessionJson.attributes(e.attributes());
+        } catch (RuntimeException ex) {
+            LOG.log(System.Logger.Level.ERROR, "attributes of a " + e.kind() + " are not plain JSON values", ex);
+            return SessionJson.attributes(Map.of("unserializable", String.valueOf(ex.getMessage())));
+        }
+    }
+
+    private void writeNote(NoteRow n) throws SQLException {
+        insertNote.setLong(1, n.id());
+        insertNote.setLong(2, n.conn());
+        insertNote.setString(3, n.code());
+        insertNote.setString(4, n.detail());
+        insertNote.setLong(5, n.nanos());
+        insertNote.setLong(6, n.wallMicros());
+        insertNote.executeUpdate();
+    }
+
+    private void commit() throws SQLException {
+        boolean tell = feed.hasListeners();
+        for (ConnectionRow r : pendingUpdates.values()) {
+            writeUpdate(r);
+            if (tell) {
+                pendingChanges.add(l -> l.connectionUpdated(r));
+            }
+        }
+        pendingUpdates.clear();
+        if (transactionStart >= 0) {
+            db.commit();
+        }
+        transactionStart = -1;
+        uncommittedRows = 0;
+        if (!pendingChanges.isEmpty()) {
+            feed.publish(List.copyOf(pendingChanges));
+            pendingChanges.clear();
+        }
+        for (CompletableFuture<Void> f : pendingFlushes) {
+            f.complete(null);
+        }
+        pendingFlushes.clear();
+    }
+
+    private void shutDown() throws SQLException {
+        try (PreparedStatement meta = db.prepareStatement(SessionSchema.PUT_META)) {
+            putMeta(meta, "closed_wall_us", Long.toString(System.currentTimeMillis() * 1000));
+        }
+        db.commit();
+        db.setAutoCommit(true);
+        try (Statement s = db.createStatement()) {
+            s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        }
+        db.close();
+    }
+
+    private void fail(SQLException e) {
+        String detail = e.getMessage() == null ? e.toString() : e.getMessage();
+        boolean full = detail.contains("SQLITE_FULL") || detail.toLowerCase(java.util.Locale.ROOT).contains("full");
+        CaptureFailure f = new CaptureFailure(full ? CaptureFailure.FULL : CaptureFailure.WRITE_FAILED, detail, file);
+        failure = f;
+        LOG.log(System.Logger.Level.ERROR, f.message(), e);
+        List<StoreOp> dropped = queue.discard();
+        try {
+            db.rollback();
+        } catch (SQLException ignored) {
+            // the transaction is lost either way
+        }
+        closeQuietly(db);
+        IOException cause = new IOException(f.message(), e);
+        pendingFlushes.forEach(x -> x.completeExceptionally(cause));
+        pendingFlushes.clear();
+        pendingChanges.clear();
+        pendingUpdates.clear();
+        dropped.forEach(this::completeIfWaiting);
+        feed.publish(List.of(l -> l.storeFailed(f)));
+    }
+
+    private static void closeQuietly(Connection db) {
+        if (db == null) {
+            return;
+        }
+        try {
+            db.close();
+        } catch (SQLException ignored) {
+            // nothing more to do with a connection that failed
+        }
+    }
+}

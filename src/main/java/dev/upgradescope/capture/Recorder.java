@@ -1,0 +1,457 @@
+package dev.upgradescope.capture;
+
+import dev.upgradescope.wire.Direction;
+import dev.upgradescope.wire.Unit;
+import dev.upgradescope.wire.UnitKind;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * The one {@link CaptureSink} every source records through (proxy, replay, demo, import): it gives
+ * each connection an id, places each chunk at its stream offset, timestamps it, and hands it to one
+ * dissection thread, which feeds the connection's {@link ConnectionDissection} and passes the
+ * chunks, the resulting events and the connection's running summary to the {@link CaptureStore}.
+ *
+ * <p>Why a thread of its own rather than dissecting on the caller's thread: a proxy event loop
+ * serves many connections, and the cost of dissecting one chunk is unbounded in the worst case
+ * (inflating a large permessage-deflate message, a long header block), so a sink call only places
+ * the chunk and queues it; one thread keeps per-connection order without any locking of dissector
+ * state. The queue is bounded by {@link Options#queueBytes}: when it is full (the store or the
+ * dissection fell behind), a chunk call waits at most {@link Options#maxWaitMillis}, then the chunk
+ * is dropped, the capture is {@link State#DEGRADED}, and further chunks are dropped without waiting
+ * until the queue is half empty again. A connection that lost bytes gets a {@code capture.gap}
+ * note and its dissection stops (its framing is lost); its later bytes are still stored.
+ * Connection opens, targets, notes and ends are never dropped and never wait.
+ *
+ * <p>If the store fails, the recorder stops ({@link State#STOPPED}): calls return at once and
+ * record nothing, so the source keeps relaying.
+ */
+public final class Recorder implements CaptureSink, AutoCloseable {
+
+    /** Whether everything is being recorded. */
+    public enum State {
+        /** Every byte is recorded and dissected. */
+        RECORDING,
+        /** Some chunks were dropped because recording fell behind; see the connections' notes. */
+        DEGRADED,
+        /** The store failed; nothing more is recorded. */
+        STOPPED
+    }
+
+    /**
+     * Tuning: the bytes allowed to wait for dissection, how long a chunk call may wait for room,
+     * and the cap on a decoded message payload stored with its event.
+     */
+    public record Options(long queueBytes, long maxWaitMillis, int payloadCap) {
+        public static final Options DEFAULTS = new Options(16L << 20, 50, 1 << 20);
+    }
+
+    /** Note code: bytes of the connection were not recorded. */
+    public static final String NOTE_GAP = "capture.gap";
+    /** Note code: the dissector failed on this connection (our bug); its bytes are still stored. */
+    public static final String NOTE_DISSECTOR_FAILED = "capture.dissector-failed";
+
+    private static final System.Logger LOG = System.getLogger(Recorder.class.getName());
+    private static final int DRAIN = 256;
+
+    private final CaptureStore store;
+    private final ConnectionDissection.Factory dissections;
+    private final Options options;
+    private final SessionClock clock = SessionClock.now();
+    private final BoundedHandoff<RecorderOp> queue;
+    private final Map<Long, AtomicLongArray> offsets = new ConcurrentHashMap<>();
+    private final AtomicLong droppedBytes = new AtomicLong();
+    private final Thread thread;
+    private volatile boolean shedding;
+    private volatile State state = State.RECORDING;
+    private volatile boolean closed;
+
+    // Dissection-thread state.
+    private final Map<Long, LiveConnection> live = new HashMap<>();
+    private final Set<LiveConnection> dirty = new LinkedHashSet<>();
+
+    public Recorder(CaptureStore store, ConnectionDissection.Factory dissections) {
+        this(store, dissections, Options.DEFAULTS);
+    }
+
+    public Recorder(CaptureStore store, ConnectionDissection.Factory dissections, Options options) {
+        this.store = store;
+        this.dissections = dissections;
+        this.options = options;
+        this.queue = new BoundedHandoff<>(options.queueBytes());
+        this.thread = new Thread(this::run, "upgradescope-recorder " + store.file().getFileName());
+        this.thread.setDaemon(true);
+        this.thread.start();
+    }
+
+    public State state() {
+        return state;
+    }
+
+    /** Why recording stopped, if it did. */
+    public Optional<CaptureFailure> failure() {
+        return store.failure();
+    }
+
+    /** Bytes handed to the recorder that were not recorded because it fell behind. */
+    public long droppedBytes() {
+        return droppedBytes.get();
+    }
+
+    public CaptureStore store() {
+        return store;
+    }
+
+    // ---------------------------------------------------------------- CaptureSink (caller threads)
+
+    @Override
+    public long open(ConnectionInfo info) {
+        long id = store.nextConnectionId();
+        if (stopped()) {
+            return id;
+        }
+        offsets.put(id, new AtomicLongArray(2));
+        queue.force(new RecorderOp.Open(id, info), StoreOp.SMALL);
+        return id;
+    }
+
+    @Override
+    public void target(long conn, String target) {
+        if (!stopped()) {
+            queue.force(new RecorderOp.Target(conn, target), StoreOp.SMALL);
+        }
+    }
+
+    @Override
+    public void chunk(long conn, Direction dir, long nanos, byte[] bytes) {
+        AtomicLongArray next = offsets.get(conn);
+        if (next == null || stopped() || bytes.length == 0) {
+            return;
+        }
+        long offset = next.getAndAdd(dir.ordinal(), bytes.length);
+        RecorderOp op = new RecorderOp.ChunkIn(conn, dir, offset, nanos, bytes);
+        long wait = shedding ? 0 : TimeUnit.MILLISECONDS.toNanos(options.maxWaitMillis());
+        if (!queue.offer(op, StoreOp.SMALL + bytes.length, wait)) {
+            droppedBytes.addAndGet(bytes.length);
+            shedding = true;
+            if (state == State.RECORDING) {
+                state = State.DEGRADED;
+                LOG.log(System.Logger.Level.WARNING, "recording fell behind: dropping chunks until it catches up");
+            }
+        }
+    }
+
+    @Override
+    public void note(long conn, ConnectionNote note) {
+        if (!stopped()) {
+            queue.force(new RecorderOp.NoteIn(conn, note), StoreOp.SMALL);
+        }
+    }
+
+    @Override
+    public void end(long conn, Direction dir, long nanos) {
+        AtomicLongArray next = offsets.get(conn);
+        if (next == null || stopped()) {
+            return;
+        }
+        queue.force(new RecorderOp.End(conn, dir, next.get(dir.ordinal()), nanos), StoreOp.SMALL);
+    }
+
+    /**
+     * Waits until everything handed over before this call is dissected and committed.
+     *
+     * @throws IOException if the store has failed
+     */
+    public void flush() throws IOException {
+        barrier(false);
+        store.flush();
+    }
+
+    /**
+     * Dissects and stores what is queued, then stops the recorder thread. Connections still open
+     * stay open in the session. The store is not closed: its owner closes it.
+     */
+    @Override
+    public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        barrier(true);
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void barrier(boolean last) throws IOException {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (stopped()) {
+            return;
+        }
+        queue.force(new RecorderOp.Barrier(done, last), StoreOp.SMALL);
+        try {
+            while (!done.isDone()) {
+                if (stopped()) {
+                    return;
+                }
+                try {
+                    done.get(100, TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.TimeoutException e) {
+                    // look at the store's state again
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for the recorder", e);
+        } catch (ExecutionException e) {
+            throw new IOException(e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    private boolean stopped() {
+        if (state == State.STOPPED) {
+            return true;
+        }
+        if (store.failure().isPresent()) {
+            stop();
+            return true;
+        }
+        return false;
+    }
+
+    private void stop() {
+        state = State.STOPPED;
+        queue.discard().forEach(op -> {
+            if (op instanceof RecorderOp.Barrier b) {
+                b.done().complete(null);
+            }
+        });
+    }
+
+    // ---------------------------------------------------------------- dissection thread
+
+    private void run() {
+        List<RecorderOp> batch = new ArrayList<>(DRAIN);
+        try {
+            while (true) {
+                batch.clear();
+                queue.drainTo(batch, DRAIN, TimeUnit.MILLISECONDS.toNanos(100));
+                boolean last = false;
+                for (RecorderOp op : batch) {
+                    if (op instanceof RecorderOp.Barrier b) {
+                        publishDirty();
+                        b.done().complete(null);
+                        last |= b.last();
+                    } else {
+                        applySafely(op);
+                    }
+                }
+                publishDirty();
+                if (shedding && queue.weight() <= queue.capacity() / 2) {
+                    shedding = false;
+                }
+                if (store.failure().isPresent()) {
+                    stop();
+                    live.clear();
+                    return;
+                }
+                if (last) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void applySafely(RecorderOp op) {
+        try {
+            apply(op);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "recording " + op.getClass().getSimpleName() + " failed", e);
+        }
+    }
+
+    private void apply(RecorderOp op) {
+        if (op instanceof RecorderOp.Open open) {
+            LiveConnection c = new LiveConnection(open.conn(), open.info(), newDissection(open.conn()));
+            live.put(c.id, c);
+            store.connectionOpened(c.row(clock));
+            return;
+        }
+        LiveConnection c = live.get(op.conn());
+        if (c == null) {
+            return;
+        }
+        if (op instanceof RecorderOp.Target t) {
+            c.target = t.target() == null ? "" : t.target();
+            dirty.add(c);
+        } else if (op instanceof RecorderOp.ChunkIn chunk) {
+            onChunk(c, chunk);
+        } else if (op instanceof RecorderOp.NoteIn n) {
+            store.note(c.id, n.note(), clock.wallMicros(n.note().nanos()));
+        } else if (op instanceof RecorderOp.End end) {
+            onEnd(c, end);
+        }
+    }
+
+    private ConnectionDissection newDissection(long conn) {
+        try {
+            return dissections.create();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "cannot create a dissection for connection " + conn, e);
+            return null;
+        }
+    }
+
+    private void onChunk(LiveConnection c, RecorderOp.ChunkIn chunk) {
+        int d = chunk.dir().ordinal();
+        checkGap(c, chunk.dir(), chunk.offset(), chunk.nanos());
+        c.expected[d] = chunk.offset() + chunk.bytes().length;
+        long wall = clock.wallMicros(chunk.nanos());
+        store.chunk(c.id, chunk.dir(), chunk.offset(), chunk.nanos(), wall, chunk.bytes());
+        c.countBytes(chunk.dir(), chunk.bytes().length);
+        dirty.add(c);
+        if (c.dissection != null) {
+            List<Dissected> results;
+            try {
+                results = c.dissection.feed(chunk.dir(), chunk.offset(), chunk.bytes());
+            } catch (RuntimeException e) {
+                dissectorFailed(c, e, chunk.nanos());
+                return;
+            }
+            record(c, results, chunk.nanos(), wall);
+        }
+    }
+
+    private void onEnd(LiveConnection c, RecorderOp.End end) {
+        int d = end.dir().ordinal();
+        if (c.ended[d]) {
+            return;
+        }
+        checkGap(c, end.dir(), end.offset(), end.nanos());
+        c.ended[d] = true;
+        if (c.dissection != null) {
+            try {
+                record(c, c.dissection.end(end.dir()), end.nanos(), clock.wallMicros(end.nanos()));
+            } catch (RuntimeException e) {
+                dissectorFailed(c, e, end.nanos());
+            }
+        }
+        dirty.add(c);
+        if (c.ended[0] && c.ended[1]) {
+            c.closedNanos = end.nanos();
+            c.closedWallMicros = clock.wallMicros(end.nanos());
+            live.remove(c.id);
+            offsets.remove(c.id);
+            dirty.remove(c);
+            store.connectionClosed(c.row(clock));
+        }
+    }
+
+    private void checkGap(LiveConnection c, Direction dir, long offset, long nanos) {
+        long expected = c.expected[dir.ordinal()];
+        if (offset == expected) {
+            return;
+        }
+        String detail = (offset - expected) + " bytes of " + dir.code() + " from offset " + expected
+                + " were not recorded because recording fell behind; dissection of this connection stopped.";
+        store.note(c.id, new ConnectionNote(NOTE_GAP, detail, nanos), clock.wallMicros(nanos));
+        c.dissection = null;
+        c.expected[dir.ordinal()] = offset;
+    }
+
+    private void dissectorFailed(LiveConnection c, RuntimeException e, long nanos) {
+        LOG.log(System.Logger.Level.ERROR, "dissector failed on connection " + c.id, e);
+        c.dissection = null;
+        store.note(c.id, new ConnectionNote(NOTE_DISSECTOR_FAILED, e.toString(), nanos), clock.wallMicros(nanos));
+    }
+
+    private void record(LiveConnection c, List<Dissected> results, long nanos, long wall) {
+        for (Dissected r : results) {
+            EventRow draft;
+            byte[] payload = null;
+            if (r instanceof Dissected.UnitDone u) {
+                draft = unitEvent(c, u.unit(), u.payload(), nanos, wall);
+                payload = cap(u.payload());
+            } else if (r instanceof Dissected.Handshake h) {
+                draft = handshakeEvent(c, h, nanos, wall);
+            } else {
+                draft = switchEvent(c, (Dissected.Switched) r, nanos, wall);
+            }
+            c.events++;
+            store.event(draft, payload);
+        }
+        if (!results.isEmpty()) {
+            dirty.add(c);
+        }
+    }
+
+    private EventRow unitEvent(LiveConnection c, Unit unit, byte[] payload, long nanos, long wall) {
+        UnitKind kind = unit.kind();
+        if (kind == UnitKind.WS_FRAME || kind == UnitKind.H2_FRAME || kind == UnitKind.TLS_RECORD) {
+            c.frames++;
+        }
+        if (kind == UnitKind.HTTP_RESPONSE && c.status == 0 && unit.attributes().get("status") instanceof Number s
+                && (s.intValue() >= 200 || s.intValue() == 101)) {
+            c.status = s.intValue();
+        }
+        return new EventRow(0, c.id, kind.code(), unit.dir(), unit.offset(), unit.length(), nanos, wall,
+                unit.summary(), unit.attributes(), unit.findings(), payload == null ? -1 : payload.length);
+    }
+
+    private EventRow handshakeEvent(LiveConnection c, Dissected.Handshake h, long nanos, long wall) {
+        c.asked = h.askedProtocols();
+        c.status = h.status();
+        c.outcome = h.outcome().code();
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        attributes.put("askedProtocols", h.askedProtocols());
+        attributes.put("status", h.status());
+        attributes.put("outcome", h.outcome().code());
+        String summary = String.join(", ", h.askedProtocols()) + " → "
+                + (h.status() == 0 ? "no answer" : Integer.toString(h.status())) + " " + h.outcome().code();
+        return new EventRow(0, c.id, EventRow.HANDSHAKE, null, 0, 0, nanos, wall, summary, attributes,
+                h.findings(), -1);
+    }
+
+    private EventRow switchEvent(LiveConnection c, Dissected.Switched s, long nanos, long wall) {
+        c.protocol = s.protocol();
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        attributes.put("protocol", s.protocol());
+        attributes.put("c2sOffset", s.c2sOffset());
+        attributes.put("s2cOffset", s.s2cOffset());
+        String summary = "switched to " + s.protocol() + " at c2s " + s.c2sOffset() + ", s2c " + s.s2cOffset();
+        return new EventRow(0, c.id, EventRow.PROTOCOL_SWITCH, null, 0, 0, nanos, wall, summary, attributes,
+                List.of(), -1);
+    }
+
+    private byte[] cap(byte[] payload) {
+        if (payload == null || payload.length <= options.payloadCap()) {
+            return payload;
+        }
+        return Arrays.copyOf(payload, options.payloadCap());
+    }
+
+    private void publishDirty() {
+        for (LiveConnection c : dirty) {
+            store.connectionUpdated(c.row(clock));
+        }
+        dirty.clear();
+    }
+}

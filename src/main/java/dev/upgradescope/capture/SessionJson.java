@@ -1,0 +1,140 @@
+package dev.upgradescope.capture;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.upgradescope.wire.ByteRange;
+import dev.upgradescope.wire.Direction;
+import dev.upgradescope.wire.Finding;
+import dev.upgradescope.wire.Severity;
+import dev.upgradescope.wire.SpecRef;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The JSON columns of a session file: unit attributes, findings, lists of strings. */
+final class SessionJson {
+
+    static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
+    };
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
+    };
+
+    private SessionJson() {
+    }
+
+    static String attributes(Map<String, Object> attributes) {
+        return write(attributes);
+    }
+
+    static Map<String, Object> attributes(String json) {
+        return read(json, MAP);
+    }
+
+    static String strings(List<String> values) {
+        return write(values);
+    }
+
+    static List<String> strings(String json) {
+        return json == null || json.isEmpty() ? List.of() : read(json, STRINGS);
+    }
+
+    static String findings(List<Finding> findings) {
+        ArrayNode array = NODES.arrayNode();
+        for (Finding f : findings) {
+            ObjectNode o = array.addObject();
+            o.put("code", f.code());
+            o.put("severity", f.severity().code());
+            o.put("rfc", f.spec().rfc());
+            o.put("section", f.spec().section());
+            ArrayNode args = o.putArray("args");
+            f.args().forEach(args::add);
+            o.set("range", range(f.range()));
+        }
+        return write(array);
+    }
+
+    static List<Finding> findings(String json) {
+        JsonNode array = readTree(json);
+        List<Finding> out = new ArrayList<>(array.size());
+        for (JsonNode o : array) {
+            List<String> args = new ArrayList<>();
+            o.path("args").forEach(a -> args.add(a.asText()));
+            out.add(new Finding(o.path("code").asText(), severity(o.path("severity").asText()),
+                    SpecRef.rfc(o.path("rfc").asInt(), o.path("section").asText()), args, range(o.path("range"))));
+        }
+        return out;
+    }
+
+    private static JsonNode range(ByteRange range) {
+        if (range == null) {
+            return NODES.nullNode();
+        }
+        ObjectNode o = NODES.objectNode();
+        if (range instanceof ByteRange.InDecoded d) {
+            o.put("buffer", d.buffer());
+            o.put("offset", d.offset());
+            o.put("length", d.length());
+            o.set("origin", range(d.origin()));
+        } else {
+            ByteRange.InStream s = range.streamRange();
+            o.put("dir", s.dir().code());
+            o.put("offset", s.offset());
+            o.put("length", s.length());
+        }
+        return o;
+    }
+
+    private static ByteRange range(JsonNode o) {
+        if (o == null || o.isNull() || o.isMissingNode()) {
+            return null;
+        }
+        if (o.has("buffer")) {
+            return new ByteRange.InDecoded(o.get("buffer").asText(), o.path("offset").asLong(),
+                    o.path("length").asLong(), (ByteRange.InStream) range(o.get("origin")));
+        }
+        return ByteRange.of(Direction.fromCode(o.path("dir").asText()), o.path("offset").asLong(),
+                o.path("length").asLong());
+    }
+
+    private static Severity severity(String code) {
+        for (Severity s : Severity.values()) {
+            if (s.code().equals(code)) {
+                return s;
+            }
+        }
+        return Severity.INFO;
+    }
+
+    private static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static <T> T read(String json, TypeReference<T> type) {
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static JsonNode readTree(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

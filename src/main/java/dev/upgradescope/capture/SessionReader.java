@@ -1,0 +1,294 @@
+package dev.upgradescope.capture;
+
+import dev.upgradescope.wire.Direction;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * Read-only access to a session file for the UI and the command line, also while it is being
+ * recorded (WAL readers see every committed transaction): connections and events page by page,
+ * raw bytes of any range of a stream, stored message payloads. Not thread-safe; open one per
+ * reading thread.
+ */
+public final class SessionReader implements AutoCloseable {
+
+    private static final String CONNECTION_COLUMNS = "id, client, listener, mode, target, opened_nanos, "
+            + "opened_wall_us, closed_nanos, closed_wall_us, c2s_bytes, s2c_bytes, asked_protocols, status, "
+            + "outcome, protocol, frames, events";
+    private static final String EVENT_COLUMNS = "id, conn, kind, dir, offset, length, nanos, wall_us, summary, "
+            + "attributes, findings, payload_size";
+
+    private final Path file;
+    private final Connection db;
+
+    private SessionReader(Path file, Connection db) {
+        this.file = file;
+        this.db = db;
+    }
+
+    /**
+     * Opens an existing session for reading.
+     *
+     * @throws NoSuchFileException     if there is no such file
+     * @throws SessionFormatException if the file is not an UpgradeScope session this version reads
+     */
+    public static SessionReader open(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(file.toString(), null, "no such session file");
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        Connection db;
+        try {
+            db = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        } catch (SQLException e) {
+            throw new IOException("Cannot open " + file + ": " + e.getMessage(), e);
+        }
+        SessionReader reader = new SessionReader(file, db);
+        try {
+            reader.checkFormat();
+        } catch (IOException e) {
+            reader.close();
+            throw e;
+        }
+        return reader;
+    }
+
+    private void checkFormat() throws IOException {
+        Map<String, String> meta;
+        try {
+            meta = meta();
+        } catch (IOException e) {
+            throw new SessionFormatException(file + " is not an UpgradeScope session (" + e.getMessage() + ")", e);
+        }
+        if (!SessionSchema.FORMAT.equals(meta.get("format"))) {
+            throw new SessionFormatException(file + " is not an UpgradeScope session.");
+        }
+        int version;
+        try {
+            version = Integer.parseInt(meta.getOrDefault("schema_version", "0"));
+        } catch (NumberFormatException e) {
+            version = Integer.MAX_VALUE;
+        }
+        if (version > SessionSchema.VERSION) {
+            throw new SessionFormatException(file + " was written by a newer UpgradeScope (session format "
+                    + meta.get("schema_version") + "); update UpgradeScope to open it.");
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** The session's meta table: format, schema_version, creator, created_wall_us, closed_wall_us. */
+    public Map<String, String> meta() throws IOException {
+        Map<String, String> out = new LinkedHashMap<>();
+        query("SELECT key, value FROM meta", ps -> {
+        }, rs -> out.put(rs.getString(1), rs.getString(2)));
+        return out;
+    }
+
+    /** True when the writer closed the session properly (false after a crash or while recording). */
+    public boolean closedCleanly() throws IOException {
+        return meta().containsKey("closed_wall_us");
+    }
+
+    public long connectionCount() throws IOException {
+        long[] n = {0};
+        query("SELECT count(*) FROM connections", ps -> {
+        }, rs -> n[0] = rs.getLong(1));
+        return n[0];
+    }
+
+    /** Connections in id (opening) order, {@code limit} of them after skipping {@code skip}. */
+    public List<ConnectionRow> connections(long skip, int limit) throws IOException {
+        List<ConnectionRow> out = new ArrayList<>();
+        query("SELECT " + CONNECTION_COLUMNS + " FROM connections ORDER BY id LIMIT ? OFFSET ?", ps -> {
+            ps.setInt(1, limit);
+            ps.setLong(2, skip);
+        }, rs -> out.add(connection(rs)));
+        return out;
+    }
+
+    public Optional<ConnectionRow> connection(long id) throws IOException {
+        List<ConnectionRow> out = new ArrayList<>(1);
+        query("SELECT " + CONNECTION_COLUMNS + " FROM connections WHERE id = ?", ps -> ps.setLong(1, id),
+                rs -> out.add(connection(rs)));
+        return out.stream().findFirst();
+    }
+
+    /** Events of {@code conn} in recording order with an id above {@code afterId}, at most {@code limit}. */
+    public List<EventRow> events(long conn, long afterId, int limit) throws IOException {
+        List<EventRow> out = new ArrayList<>();
+        query("SELECT " + EVENT_COLUMNS + " FROM events WHERE conn = ? AND id > ? ORDER BY id LIMIT ?", ps -> {
+            ps.setLong(1, conn);
+            ps.setLong(2, afterId);
+            ps.setInt(3, limit);
+        }, rs -> out.add(event(rs)));
+        return out;
+    }
+
+    /** Events of {@code conn} completed at or after wall-clock {@code fromWallMicros}, at most {@code limit}. */
+    public List<EventRow> eventsFrom(long conn, long fromWallMicros, int limit) throws IOException {
+        List<EventRow> out = new ArrayList<>();
+        query("SELECT " + EVENT_COLUMNS + " FROM events WHERE conn = ? AND wall_us >= ? ORDER BY wall_us, id "
+                + "LIMIT ?", ps -> {
+                    ps.setLong(1, conn);
+                    ps.setLong(2, fromWallMicros);
+                    ps.setInt(3, limit);
+                }, rs -> out.add(event(rs)));
+        return out;
+    }
+
+    /** Unit events of {@code conn} in {@code dir} that overlap stream bytes from {@code offset} on. */
+    public List<EventRow> eventsAt(long conn, Direction dir, long offset, int limit) throws IOException {
+        List<EventRow> out = new ArrayList<>();
+        query("SELECT " + EVENT_COLUMNS + " FROM events WHERE conn = ? AND dir = ? AND offset + length > ? "
+                + "ORDER BY offset, id LIMIT ?", ps -> {
+                    ps.setLong(1, conn);
+                    ps.setString(2, dir.code());
+                    ps.setLong(3, offset);
+                    ps.setInt(4, limit);
+                }, rs -> out.add(event(rs)));
+        return out;
+    }
+
+    public Optional<EventRow> event(long eventId) throws IOException {
+        List<EventRow> out = new ArrayList<>(1);
+        query("SELECT " + EVENT_COLUMNS + " FROM events WHERE id = ?", ps -> ps.setLong(1, eventId),
+                rs -> out.add(event(rs)));
+        return out.stream().findFirst();
+    }
+
+    /** The decoded payload stored with a message event (reassembled, inflated, capped), if any. */
+    public Optional<byte[]> payload(long eventId) throws IOException {
+        List<byte[]> out = new ArrayList<>(1);
+        query("SELECT payload FROM events WHERE id = ? AND payload IS NOT NULL", ps -> ps.setLong(1, eventId),
+                rs -> out.add(rs.getBytes(1)));
+        return out.stream().findFirst();
+    }
+
+    public List<NoteRow> notes(long conn) throws IOException {
+        List<NoteRow> out = new ArrayList<>();
+        query("SELECT id, conn, code, detail, nanos, wall_us FROM notes WHERE conn = ? ORDER BY id",
+                ps -> ps.setLong(1, conn), rs -> out.add(new NoteRow(rs.getLong(1), rs.getLong(2),
+                        rs.getString(3), rs.getString(4), rs.getLong(5), rs.getLong(6))));
+        return out;
+    }
+
+    /**
+     * The stream bytes {@code [offset, offset + length)} of one direction, as far as they were
+     * recorded (shorter if the stream ends sooner or a part was never recorded).
+     */
+    public byte[] bytes(long conn, Direction dir, long offset, int length) throws IOException {
+        long end = offset + length;
+        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(0, length));
+        long[] next = {offset};
+        query("SELECT offset, bytes FROM chunks WHERE conn = ? AND dir = ? AND offset < ? AND offset >= "
+                + "coalesce((SELECT max(offset) FROM chunks WHERE conn = ? AND dir = ? AND offset <= ?), 0) "
+                + "ORDER BY offset", ps -> {
+                    ps.setLong(1, conn);
+                    ps.setString(2, dir.code());
+                    ps.setLong(3, end);
+                    ps.setLong(4, conn);
+                    ps.setString(5, dir.code());
+                    ps.setLong(6, offset);
+                }, rs -> {
+                    long at = rs.getLong(1);
+                    byte[] b = rs.getBytes(2);
+                    if (at > next[0]) {
+                        next[0] = end; // a part was never recorded: stop at the gap
+                        return;
+                    }
+                    if (next[0] >= end) {
+                        return;
+                    }
+                    int from = (int) Math.max(0, next[0] - at);
+                    int to = (int) Math.min(b.length, end - at);
+                    if (to > from) {
+                        out.write(b, from, to - from);
+                        next[0] = at + to;
+                    }
+                });
+        return out.toByteArray();
+    }
+
+    /** Every stored chunk of {@code conn}, both directions, in the order they were recorded. */
+    public void forEachChunk(long conn, Consumer<StoredChunk> action) throws IOException {
+        query("SELECT id, conn, dir, offset, nanos, wall_us, bytes FROM chunks WHERE conn = ? ORDER BY id",
+                ps -> ps.setLong(1, conn), rs -> action.accept(new StoredChunk(rs.getLong(1), rs.getLong(2),
+                        Direction.fromCode(rs.getString(3)), rs.getLong(4), rs.getLong(5), rs.getLong(6),
+                        rs.getBytes(7))));
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            db.close();
+        } catch (SQLException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    // ---------------------------------------------------------------- rows
+
+    private static ConnectionRow connection(ResultSet rs) throws SQLException {
+        return new ConnectionRow(rs.getLong(1), rs.getString(2), rs.getString(3), mode(rs.getString(4)),
+                rs.getString(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10),
+                rs.getLong(11), SessionJson.strings(rs.getString(12)), rs.getInt(13), rs.getString(14),
+                rs.getString(15), rs.getLong(16), rs.getLong(17));
+    }
+
+    private static EventRow event(ResultSet rs) throws SQLException {
+        String dir = rs.getString(4);
+        return new EventRow(rs.getLong(1), rs.getLong(2), rs.getString(3), dir == null ? null : Direction.fromCode(dir),
+                rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getString(9),
+                SessionJson.attributes(rs.getString(10)), SessionJson.findings(rs.getString(11)), rs.getInt(12));
+    }
+
+    private static ListenerMode mode(String code) {
+        for (ListenerMode m : ListenerMode.values()) {
+            if (m.code().equals(code)) {
+                return m;
+            }
+        }
+        return ListenerMode.IMPORT;
+    }
+
+    // ---------------------------------------------------------------- plumbing
+
+    private interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    private interface RowReader {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    private void query(String sql, Binder binder, RowReader reader) throws IOException {
+        try (PreparedStatement ps = db.prepareStatement(sql)) {
+            binder.bind(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    reader.read(rs);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IOException("Cannot read session " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package dev.upgradescope.proxy;
+
+import dev.upgradescope.capture.CaptureSink;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The running proxy: one or more listeners (forward, reverse) sharing one pair of event loop
+ * groups, every accepted connection driven by its own {@link ProxySession} and recorded through
+ * the {@link CaptureSink}. Start it with {@link #start}; {@link #close} stops accepting, closes
+ * every connection and waits for the loops to end.
+ */
+public final class ProxyServer implements AutoCloseable {
+
+    private final EventLoopGroup boss;
+    private final EventLoopGroup workers;
+    private final List<Channel> listeners;
+
+    private ProxyServer(EventLoopGroup boss, EventLoopGroup workers, List<Channel> listeners) {
+        this.boss = boss;
+        this.workers = workers;
+        this.listeners = listeners;
+    }
+
+    /** Binds every listener of {@code config}; throws (and binds nothing) if one cannot bind. */
+    public static ProxyServer start(ProxyConfig config, CaptureSink sink) throws IOException {
+        EventLoopGroup boss = new NioEventLoopGroup(1);
+        EventLoopGroup workers = new NioEventLoopGroup();
+        List<Channel> bound = new ArrayList<>();
+        try {
+            for (ListenerConfig l : config.listeners()) {
+                bound.add(bind(boss, workers, l, config, sink));
+            }
+        } catch (IOException | RuntimeException e) {
+            bound.forEach(Channel::close);
+            boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            workers.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            throw e;
+        }
+        return new ProxyServer(boss, workers, List.copyOf(bound));
+    }
+
+    private static Channel bind(EventLoopGroup boss, EventLoopGroup workers, ListenerConfig listener,
+                                ProxyConfig config, CaptureSink sink) throws IOException {
+        ServerBootstrap b = new ServerBootstrap()
+                .group(boss, workers)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
+                        new WriteBufferWaterMark(config.lowWaterMark(), config.highWaterMark()))
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast(SessionDriver.IDLE,
+                                new IdleStateHandler(0, 0, config.headIdle().toMillis(), TimeUnit.MILLISECONDS));
+                        ch.pipeline().addLast("session", new SessionDriver(listener, config, sink));
+                    }
+                });
+        try {
+            return b.bind(listener.address()).sync().channel();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while binding " + text(listener.address()), e);
+        } catch (Exception e) {
+            throw new IOException("cannot listen on " + text(listener.address()) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The bound addresses, in the order of the configured listeners (real ports when 0 was asked). */
+    public List<InetSocketAddress> addresses() {
+        return listeners.stream().map(c -> (InetSocketAddress) c.localAddress()).toList();
+    }
+
+    /** The first listener's bound address. */
+    public InetSocketAddress address() {
+        return addresses().get(0);
+    }
+
+    /** Stops listening, closes every connection and ends the event loops (waits up to a few seconds). */
+    @Override
+    public void close() {
+        listeners.forEach(Channel::close);
+        boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+
+    static String text(InetSocketAddress a) {
+        String host = a.getAddress() != null ? a.getAddress().getHostAddress() : a.getHostString();
+        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + a.getPort();
+    }
+}

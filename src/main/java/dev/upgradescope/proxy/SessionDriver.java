@@ -1,0 +1,228 @@
+package dev.upgradescope.proxy;
+
+import dev.upgradescope.capture.CaptureSink;
+import dev.upgradescope.capture.ConnectionInfo;
+import dev.upgradescope.capture.ConnectionNote;
+import dev.upgradescope.capture.ListenerMode;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The Netty side of one proxied connection: turns the client channel's and the upstream channel's
+ * I/O into {@link ProxySession} events and carries out the session's commands. Everything runs on
+ * the client channel's event loop (the upstream channel is registered on the same loop), so the
+ * session needs no locking. Back-pressure: each side reads only while the other side is writable.
+ */
+final class SessionDriver extends ChannelInboundHandlerAdapter {
+
+    static final String IDLE = "idle";
+
+    private final ListenerConfig listener;
+    private final ProxyConfig config;
+    private final CaptureSink sink;
+
+    private ChannelHandlerContext client;
+    private ProxySession session;
+    private long conn;
+    private Channel upstream;
+    private int upstreamId;
+    private boolean sessionWantsRead = true;
+
+    SessionDriver(ListenerConfig listener, ProxyConfig config, CaptureSink sink) {
+        this.listener = listener;
+        this.config = config;
+        this.sink = sink;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        client = ctx;
+        ProxySession.Limits limits = ProxySession.Limits.of(config);
+        session = listener.mode() == ListenerMode.REVERSE
+                ? ProxySession.reverse(limits, listener.upstream())
+                : ProxySession.forward(limits, config.interceptor());
+        conn = sink.open(new ConnectionInfo(String.valueOf(ctx.channel().remoteAddress()).replaceFirst("^/", ""),
+                listener.mode().code() + " " + ProxyServer.text(listener.address()), listener.mode(),
+                listener.upstream() == null ? "" : listener.upstream().toString(),
+                System.currentTimeMillis(), System.nanoTime()));
+        run(session.start());
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        ByteBuf buf = (ByteBuf) msg;
+        try {
+            run(session.onClientData(ByteBufUtil.getBytes(buf)));
+        } finally {
+            buf.release();
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        run(session.onClientClosed());
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (upstream != null) {
+            upstream.config().setAutoRead(ctx.channel().isWritable());
+        }
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof IdleStateEvent) {
+            run(session.onIdle());
+        } else {
+            ctx.fireUserEventTriggered(evt);
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        ctx.close(); // a reset: channelInactive tells the session
+    }
+
+    private void run(List<SessionCommand> commands) {
+        for (SessionCommand c : commands) {
+            execute(c);
+        }
+    }
+
+    private void execute(SessionCommand c) {
+        long now = System.nanoTime();
+        if (c instanceof SessionCommand.Record r) {
+            sink.chunk(conn, r.dir(), now, r.bytes());
+        } else if (c instanceof SessionCommand.SendToClient s) {
+            client.writeAndFlush(Unpooled.wrappedBuffer(s.bytes()), client.voidPromise());
+        } else if (c instanceof SessionCommand.SendToUpstream s) {
+            upstream.writeAndFlush(Unpooled.wrappedBuffer(s.bytes()), upstream.voidPromise());
+        } else if (c instanceof SessionCommand.RecordEnd e) {
+            sink.end(conn, e.dir(), now);
+        } else if (c instanceof SessionCommand.RecordNote n) {
+            sink.note(conn, new ConnectionNote(n.code(), n.detail(), now));
+        } else if (c instanceof SessionCommand.RecordTarget t) {
+            sink.target(conn, t.target());
+        } else if (c instanceof SessionCommand.CloseClient) {
+            closeAfterFlush(client.channel());
+        } else if (c instanceof SessionCommand.CloseUpstream) {
+            closeAfterFlush(upstream);
+            upstream = null;
+        } else if (c instanceof SessionCommand.ConnectUpstream u) {
+            connect(u.id(), u.authority());
+        } else if (c instanceof SessionCommand.SetIdleTimeout t) {
+            client.pipeline().replace(IDLE, IDLE,
+                    new IdleStateHandler(0, 0, t.timeout().toMillis(), TimeUnit.MILLISECONDS));
+        } else if (c instanceof SessionCommand.ReadClient r) {
+            sessionWantsRead = r.enabled();
+            updateClientRead();
+        }
+    }
+
+    private void updateClientRead() {
+        client.channel().config().setAutoRead(sessionWantsRead && (upstream == null || upstream.isWritable()));
+    }
+
+    private static void closeAfterFlush(Channel ch) {
+        if (ch != null && ch.isOpen()) {
+            ch.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    private void connect(int id, Authority to) {
+        upstreamId = id;
+        Bootstrap b = new Bootstrap()
+                .group(client.channel().eventLoop())
+                .channel(NioSocketChannel.class)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000)
+                .option(ChannelOption.WRITE_BUFFER_WATER_MARK,
+                        new WriteBufferWaterMark(config.lowWaterMark(), config.highWaterMark()))
+                .handler(new UpstreamSide(id));
+        ChannelFuture f = b.connect(InetSocketAddress.createUnresolved(to.host(), to.port()));
+        upstream = f.channel();
+        f.addListener((ChannelFuture done) -> {
+            if (done.isSuccess()) {
+                run(session.onUpstreamConnected(id));
+                updateClientRead();
+            } else {
+                Throwable t = done.cause();
+                run(session.onUpstreamFailed(id, classify(t), String.valueOf(t.getMessage())));
+            }
+        });
+    }
+
+    private static UpstreamFailure classify(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof UnknownHostException) {
+                return UpstreamFailure.UNKNOWN_HOST;
+            }
+            if (c instanceof ConnectException) {
+                return UpstreamFailure.REFUSED;
+            }
+        }
+        return UpstreamFailure.OTHER;
+    }
+
+    /** Events from one upstream channel, tagged with its number so late events of an old one are ignored. */
+    private final class UpstreamSide extends ChannelInboundHandlerAdapter {
+        private final int id;
+
+        UpstreamSide(int id) {
+            this.id = id;
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            ByteBuf buf = (ByteBuf) msg;
+            try {
+                run(session.onUpstreamData(id, ByteBufUtil.getBytes(buf)));
+            } finally {
+                buf.release();
+            }
+        }
+
+        @Override
+        public void channelActive(ChannelHandlerContext ctx) {
+            ctx.channel().config().setAutoRead(client.channel().isWritable());
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            if (id == upstreamId) {
+                run(session.onUpstreamClosed(id));
+            }
+        }
+
+        @Override
+        public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+            if (id == upstreamId) {
+                updateClientRead();
+            }
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            ctx.close();
+        }
+    }
+}
