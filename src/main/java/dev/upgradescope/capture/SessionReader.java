@@ -15,7 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
+import java.util.OptionalLong;
+import java.util.function.Predicate;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -227,12 +228,39 @@ public final class SessionReader implements AutoCloseable {
         return out.toByteArray();
     }
 
-    /** Every stored chunk of {@code conn}, both directions, in the order they were recorded. */
-    public void forEachChunk(long conn, Consumer<StoredChunk> action) throws IOException {
+    /**
+     * The wall-clock time (µs since the epoch) at which the stream byte at {@code offset} of
+     * {@code dir} was recorded, if it was.
+     */
+    public OptionalLong wallMicrosAt(long conn, Direction dir, long offset) throws IOException {
+        long[] out = {-1};
+        query("SELECT offset, length, wall_us FROM chunks WHERE conn = ? AND dir = ? AND offset <= ? "
+                + "ORDER BY offset DESC LIMIT 1", ps -> {
+                    ps.setLong(1, conn);
+                    ps.setString(2, dir.code());
+                    ps.setLong(3, offset);
+                }, rs -> {
+                    if (rs.getLong(1) + rs.getLong(2) > offset) {
+                        out[0] = rs.getLong(3);
+                    }
+                });
+        return out[0] < 0 ? OptionalLong.empty() : OptionalLong.of(out[0]);
+    }
+
+    /**
+     * Visits the stored chunks of {@code conn}, both directions, in the order they were recorded,
+     * until {@code visitor} returns false.
+     */
+    public void forEachChunk(long conn, Predicate<StoredChunk> visitor) throws IOException {
+        boolean[] going = {true};
         query("SELECT id, conn, dir, offset, nanos, wall_us, bytes FROM chunks WHERE conn = ? ORDER BY id",
-                ps -> ps.setLong(1, conn), rs -> action.accept(new StoredChunk(rs.getLong(1), rs.getLong(2),
-                        Direction.fromCode(rs.getString(3)), rs.getLong(4), rs.getLong(5), rs.getLong(6),
-                        rs.getBytes(7))));
+                ps -> ps.setLong(1, conn), rs -> {
+                    if (going[0]) {
+                        going[0] = visitor.test(new StoredChunk(rs.getLong(1), rs.getLong(2),
+                                Direction.fromCode(rs.getString(3)), rs.getLong(4), rs.getLong(5), rs.getLong(6),
+                                rs.getBytes(7)));
+                    }
+                });
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.upgradescope.proxy;
 
 import dev.upgradescope.capture.ListenerMode;
+import dev.upgradescope.dissect.http1.Http1Parser;
 import dev.upgradescope.dissect.http1.HttpMessage;
 import dev.upgradescope.dissect.http1.HttpRequest;
 import dev.upgradescope.dissect.http1.HttpResponse;
@@ -66,10 +67,11 @@ public final class ProxySession {
 
     private Phase phase;
     private final HeldBytes held = new HeldBytes(0);
-    private MessageReader requests;
+    private Http1Parser requests;
     private long requestsFedTo;
     private final Deque<HttpRequest> ready = new ArrayDeque<>();
-    private MessageReader responses;
+    private Http1Parser responses;
+    private String stopCause;
     private int outstanding;
 
     private int upstreamId;
@@ -119,7 +121,7 @@ public final class ProxySession {
             connect(upstream);
         } else {
             out.add(new SetIdleTimeout(limits.headIdle()));
-            requests = MessageReader.requests(0);
+            requests = Http1Parser.forRequests(0);
         }
         return drain();
     }
@@ -181,10 +183,14 @@ public final class ProxySession {
         }
         toClient(bytes);
         if (responses != null && (phase == Phase.HTTP || phase == Phase.UPGRADE_PENDING)) {
-            for (HttpMessage m : responses.feed(bytes)) {
+            Http1Parser reading = responses;
+            for (HttpMessage m : reading.feed(bytes)) {
                 if (m instanceof HttpResponse r && onResponse(r)) {
                     break;
                 }
+            }
+            if (responses != null && responses.stopped() && !responses.switched()) {
+                responses = null; // framing lost: responses can no longer be counted
             }
             if (phase == Phase.HTTP) {
                 handleReady();
@@ -261,21 +267,29 @@ public final class ProxySession {
             byte[] fresh = held.copy(Math.max(requestsFedTo, held.start()), held.end());
             requestsFedTo = held.end();
             for (HttpMessage m : requests.feed(fresh)) {
-                if (m instanceof HttpRequest r) {
+                if (m instanceof HttpRequest r && r.complete()) {
                     ready.add(r);
                 }
+            }
+            if (requests.stopped() && !requests.switched()) {
+                stopCause = requests.stopFinding().map(f -> f.code()).orElse("http1.framing-lost");
             }
         }
         handleReady();
         if (phase == Phase.HTTP && ready.isEmpty()) {
-            checkIncompleteHead();
+            if (stopCause != null) {
+                refuseStopped();
+            } else {
+                checkIncompleteHead();
+            }
         }
     }
 
     /** Restarts reading requests at the first held byte (after a refused upgrade). */
     private void resumeRequests() {
         ready.clear();
-        requests = MessageReader.requests(held.start());
+        stopCause = null;
+        requests = Http1Parser.forRequests(held.start());
         requestsFedTo = held.start();
         out.add(new SetIdleTimeout(limits.headIdle()));
         readRequests();
@@ -356,6 +370,9 @@ public final class ProxySession {
                 ? replace.message() : toOriginForm(r, message);
         toUpstream(forwarded);
         outstanding++;
+        if (responses != null) {
+            responses.expectResponseTo(r);
+        }
         if (asksUpgrade(r)) {
             phase = Phase.UPGRADE_PENDING;
         }
@@ -389,6 +406,17 @@ public final class ProxySession {
         System.arraycopy(line, 0, all, 0, line.length);
         System.arraycopy(message, restFrom, all, line.length, message.length - restFrom);
         return all;
+    }
+
+    /** The request parser stopped: the bytes are not HTTP/1.x, or a head broke a limit. */
+    private void refuseStopped() {
+        if (stopCause.equals("http1.head.too-large") || stopCause.equals("http1.line.too-long")) {
+            // RFC 6585 §5
+            refuse(NoteCode.HEAD_TOO_LARGE, ProxyAnswer.headTooLarge(limits.maxHeadBytes()), stopCause);
+        } else {
+            refuse(NoteCode.NOT_HTTP, ProxyAnswer.badRequest("UpgradeScope expected an HTTP/1.1 request."),
+                    stopCause);
+        }
     }
 
     /** The held bytes do not yet make a request: check they can still become one within limits. */
@@ -442,7 +470,7 @@ public final class ProxySession {
         upstreamId++;
         queued.clear();
         queuedBytes = 0;
-        responses = mode == ListenerMode.FORWARD ? MessageReader.responses(s2cOffset) : null;
+        responses = mode == ListenerMode.FORWARD ? Http1Parser.forResponses(s2cOffset) : null;
         outstanding = 0;
         out.add(new RecordTarget(to.toString()));
         out.add(new ConnectUpstream(upstreamId, to));

@@ -1,21 +1,30 @@
 package dev.upgradescope.ui;
 
-import javafx.application.Application;
-import javafx.fxml.FXMLLoader;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
-import javafx.scene.image.Image;
-import javafx.stage.Stage;
+import dev.upgradescope.capture.ConnectionDissection;
+import dev.upgradescope.ui.fx.Background;
+import dev.upgradescope.ui.fx.FxBatcher;
+import dev.upgradescope.ui.session.InspectedSession;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.Locale;
-import java.util.ResourceBundle;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.image.Image;
+import javafx.stage.Stage;
 
-/** The JavaFX application: builds the main window. */
+/** The JavaFX application: the inspected session, its background threads, and the main window. */
 public final class UpgradeScopeApp extends Application {
 
     static final int[] ICON_SIZES = {16, 32, 48, 64, 128, 256, 512};
+
+    private InspectedSession session;
+    private ScheduledExecutorService timer;
+    private WindowShell shell;
 
     public static void main(String[] args) {
         launch(UpgradeScopeApp.class, args);
@@ -23,25 +32,49 @@ public final class UpgradeScopeApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        ResourceBundle bundle = Messages.bundle(Locale.getDefault());
-        stage.setTitle(bundle.getString("app.title"));
+        UiSettings settings = UiSettings.load();
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "upgradescope-ui-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        FxBatcher.Timer fxTimer = (task, delay) -> timer.schedule(task, delay, TimeUnit.MILLISECONDS);
+        Background background = new Background(Background.daemonWorker("upgradescope-ui-worker"), Platform::runLater);
+        session = new InspectedSession(background, fxTimer, dissections(), captureDir());
+        shell = new WindowShell(stage, session, settings, getHostServices()::showDocument);
         stage.getIcons().addAll(icons());
-        stage.setScene(new Scene(load(bundle), 1200, 800));
-        stage.show();
+        shell.show();
     }
 
-    static Parent load(ResourceBundle bundle) {
-        FXMLLoader loader = new FXMLLoader(UpgradeScopeApp.class.getResource("MainWindow.fxml"), bundle);
-        loader.setControllerFactory(type -> new MainWindow(new MainWindowViewModel(bundle)));
-        try {
-            return loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot load the main window", e);
+    @Override
+    public void stop() throws IOException {
+        if (shell != null) {
+            shell.remember();
+        }
+        if (session != null) {
+            session.close();
+        }
+        if (timer != null) {
+            timer.shutdownNow();
         }
     }
 
-    static java.util.List<Image> icons() {
-        java.util.List<Image> out = new java.util.ArrayList<>();
+    /** The window's inspected session (for tests driving the real window). */
+    public InspectedSession session() {
+        return session;
+    }
+
+    /** How captured connections are dissected. */
+    static ConnectionDissection.Factory dissections() {
+        return Dissections.factory();
+    }
+
+    static Path captureDir() {
+        return Path.of(System.getProperty("java.io.tmpdir"), "upgradescope-" + System.getProperty("user.name", "user"));
+    }
+
+    static List<Image> icons() {
+        List<Image> out = new ArrayList<>();
         for (int size : ICON_SIZES) {
             InputStream in = UpgradeScopeApp.class.getResourceAsStream(
                     "/dev/upgradescope/icons/upgradescope-" + size + ".png");

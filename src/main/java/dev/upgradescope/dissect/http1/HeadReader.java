@@ -52,7 +52,8 @@ final class HeadReader {
             return Start.NEED_MORE;
         }
         HeadLine line = HeadLine.at(buf, from, to);
-        int end = line == null ? to : line.to();
+        // an incomplete line may end with the CR of its CRLF
+        int end = line != null ? line.to() : (buf[to - 1] == '\r' ? to - 1 : to);
         for (int i = from; i < end; i++) {
             int c = buf[i] & 0xFF;
             if ((c < 0x20 && c != '\t') || c == 0x7F) {

@@ -1,6 +1,5 @@
 package dev.upgradescope.dissect.tls;
 
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -19,7 +18,7 @@ public record TlsHello(boolean client, int legacyVersion, String sni, List<Strin
                        List<Integer> supportedVersions, boolean helloRetryRequest) {
 
     public TlsHello {
-        alpn = alpn == null ? null : Collections.unmodifiableList(List.copyOf(alpn));
+        alpn = alpn == null ? null : List.copyOf(alpn);
         cipherSuites = List.copyOf(cipherSuites);
         supportedVersions = List.copyOf(supportedVersions);
     }

@@ -33,22 +33,13 @@ public final class ConnectionReplay {
 
     public ConnectionDetail derive(SessionReader reader, ConnectionRow row) throws IOException {
         State s = new State(dissections.create());
-        try {
-            reader.forEachChunk(row.id(), s::accept);
-        } catch (WindowFull full) {
-            // enough bytes for the window: the rest of the connection is read on demand
+        reader.forEachChunk(row.id(), s::accept); // stops once the window is full
+        if (!s.stoppedEarly && row.closed()) {
+            s.finish(); // the whole connection was seen: what is pending is complete or truncated
         }
-        s.finish();
         return new ConnectionDetail(row, s.http, s.handshakeFindings, s.units,
                 new RawWindow(Direction.C2S, 0, s.bytes[0].toByteArray()),
                 new RawWindow(Direction.S2C, 0, s.bytes[1].toByteArray()), reader.notes(row.id()));
-    }
-
-    /** Stops the chunk scan early (thrown from inside the reader's callback, caught in derive). */
-    private static final class WindowFull extends RuntimeException {
-        WindowFull() {
-            super(null, null, false, false);
-        }
     }
 
     private static final class State {
@@ -58,17 +49,20 @@ public final class ConnectionReplay {
         final List<Unit> units = new ArrayList<>();
         final List<Finding> handshakeFindings = new ArrayList<>();
         long fed;
+        boolean stoppedEarly;
 
         State(ConnectionDissection dissection) {
             this.dissection = dissection;
         }
 
-        void accept(StoredChunk chunk) {
+        /** Takes one chunk; false once enough was seen. */
+        boolean accept(StoredChunk chunk) {
             int d = chunk.dir().ordinal();
             fed += chunk.bytes().length;
             if (bytes[0].size() >= WINDOW && bytes[1].size() >= WINDOW || fed > 8L * WINDOW
                     || units.size() >= MAX_UNITS) {
-                throw new WindowFull();
+                stoppedEarly = true;
+                return false;
             }
             if (bytes[d].size() < WINDOW) {
                 int n = (int) Math.min(chunk.bytes().length, WINDOW - bytes[d].size());
@@ -81,6 +75,7 @@ public final class ConnectionReplay {
                     dissection = null; // the recorder noted this failure; show what was derived
                 }
             }
+            return true;
         }
 
         void finish() {

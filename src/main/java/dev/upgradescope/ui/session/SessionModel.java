@@ -31,6 +31,7 @@ public final class SessionModel {
     private final ObjectProperty<ConnectionItem> selected = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<CaptureFailure> failure = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyLongWrapper lostChanges = new ReadOnlyLongWrapper();
+    private final javafx.beans.property.StringProperty filter = new javafx.beans.property.SimpleStringProperty("");
     private Consumer<List<EventRow>> liveEvents = events -> { };
     private long hiddenUpTo;
 
@@ -40,6 +41,11 @@ public final class SessionModel {
 
     public ObjectProperty<ConnectionItem> selectedProperty() {
         return selected;
+    }
+
+    /** The text of the connections filter (edited in the toolbar, applied by the connections table). */
+    public javafx.beans.property.StringProperty filterProperty() {
+        return filter;
     }
 
     public ReadOnlyObjectProperty<CaptureFailure> failureProperty() {

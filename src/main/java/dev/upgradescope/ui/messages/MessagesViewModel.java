@@ -1,0 +1,203 @@
+package dev.upgradescope.ui.messages;
+
+import dev.upgradescope.capture.ConnectionRow;
+import dev.upgradescope.capture.EventRow;
+import dev.upgradescope.capture.SessionReader;
+import dev.upgradescope.ui.fx.Background;
+import dev.upgradescope.ui.session.ConnectionItem;
+import dev.upgradescope.ui.session.InspectedSession;
+import dev.upgradescope.wire.ByteRange;
+import dev.upgradescope.wire.Direction;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The messages tab: every event of the selected connection, paged from the session file (never all
+ * in memory), filtered by direction and text, growing live while recording; and the selected
+ * event's bytes and decoded payload, loaded off the FX thread.
+ */
+public final class MessagesViewModel {
+
+    /** Events read per step of the index scan. */
+    static final int SCAN = 2_000;
+    static final int WIRE_CAP = 64 * 1024;
+
+    private final InspectedSession session;
+    private final Background background;
+    private final EventPages pages = new EventPages();
+    private final ObjectProperty<Direction> direction = new SimpleObjectProperty<>();
+    private final StringProperty text = new SimpleStringProperty("");
+    private final ReadOnlyBooleanWrapper scanning = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<EventDetail> detail = new ReadOnlyObjectWrapper<>();
+    private final Background.Latest detailLoads;
+    private final List<EventRow> heldLive = new ArrayList<>();
+    private ConnectionRow connection;
+    private EventFilter filter = EventFilter.NONE;
+    private long generation;
+
+    public MessagesViewModel(InspectedSession session) {
+        this.session = session;
+        this.background = session.background();
+        this.detailLoads = background.latest();
+        pages.fetcher(this::fetch);
+        session.model().selectedProperty().addListener((obs, old, now) -> connection(now));
+        session.model().onLiveEvents(this::live);
+        direction.addListener((obs, old, now) -> refilter());
+        text.addListener((obs, old, now) -> refilter());
+        connection(session.model().selectedProperty().get());
+    }
+
+    public EventPages pages() {
+        return pages;
+    }
+
+    /** Only events of this direction (null: both). */
+    public ObjectProperty<Direction> directionProperty() {
+        return direction;
+    }
+
+    public StringProperty textProperty() {
+        return text;
+    }
+
+    /** True while the index of the connection's events is being built. */
+    public ReadOnlyBooleanProperty scanningProperty() {
+        return scanning.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<EventDetail> detailProperty() {
+        return detail.getReadOnlyProperty();
+    }
+
+    public ConnectionRow connection() {
+        return connection;
+    }
+
+    private void connection(ConnectionItem item) {
+        connection = item == null ? null : item.row();
+        restart();
+    }
+
+    private void refilter() {
+        filter = new EventFilter(direction.get(), text.get());
+        restart();
+    }
+
+    private void restart() {
+        generation++;
+        heldLive.clear();
+        pages.reset(filter.isEmpty());
+        detail.set(null);
+        if (connection == null) {
+            scanning.set(false);
+            return;
+        }
+        scanning.set(true);
+        scan(connection.id(), 0, generation);
+    }
+
+    /** One step of the scan: the next events after {@code afterId}; the next step is queued behind page fetches. */
+    private void scan(long conn, long afterId, long gen) {
+        background.task(() -> session.source().reader().events(conn, afterId, SCAN)).onSuccess(rows -> {
+            if (gen != generation) {
+                return;
+            }
+            pages.append(rows.stream().filter(filter::test).toList());
+            if (rows.size() == SCAN) {
+                scan(conn, rows.get(rows.size() - 1).id(), gen);
+            } else {
+                scanning.set(false);
+                List<EventRow> held = new ArrayList<>(heldLive);
+                heldLive.clear();
+                live(held);
+            }
+        }).onFailure(e -> {
+            if (gen == generation) {
+                scanning.set(false);
+            }
+        }).start();
+    }
+
+    /** Events of the selected connection recorded just now. */
+    void live(List<EventRow> rows) {
+        if (connection == null || rows.isEmpty()) {
+            return;
+        }
+        if (scanning.get()) {
+            heldLive.addAll(rows);
+            return;
+        }
+        pages.append(rows.stream().filter(r -> r.conn() == connection.id()).filter(filter::test).toList());
+    }
+
+    private void fetch(int page, long[] ids, boolean contiguous) {
+        if (connection == null || ids.length == 0) {
+            return;
+        }
+        long conn = connection.id();
+        long gen = generation;
+        background.task(() -> read(session.source().reader(), conn, ids, contiguous)).onSuccess(rows -> {
+            if (gen == generation) {
+                pages.arrived(page, rows);
+            }
+        }).start();
+    }
+
+    static List<EventRow> read(SessionReader reader, long conn, long[] ids, boolean contiguous)
+            throws java.io.IOException {
+        if (contiguous) {
+            return reader.events(conn, ids[0] - 1, ids.length);
+        }
+        List<EventRow> out = new ArrayList<>(ids.length);
+        for (long id : ids) {
+            reader.event(id).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    /** The user selected an event: highlight its bytes and load them with its payload. */
+    public void select(EventRow event) {
+        session.selection().eventProperty().set(event);
+        if (event == null) {
+            detail.set(null);
+            return;
+        }
+        if (event.dir() != null && event.length() > 0) {
+            session.selection().fieldProperty().set(null);
+            session.selection().highlightProperty().set(ByteRange.of(event.dir(), event.offset(), event.length()));
+        }
+        detailLoads.task(() -> {
+            SessionReader r = session.source().reader();
+            byte[] wire = event.dir() == null ? new byte[0]
+                    : r.bytes(event.conn(), event.dir(), event.offset(), (int) Math.min(event.length(), WIRE_CAP));
+            byte[] payload = event.payloadSize() >= 0 ? r.payload(event.id()).orElse(null) : null;
+            return new EventDetail(event, wire, payload);
+        }).onSuccess(detail::set).start();
+    }
+
+    /** The event's attributes as {@code name: value} lines, as the command line's JSON shows them. */
+    public static String attributes(EventRow e) {
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<String, Object> a : e.attributes().entrySet()) {
+            sb.append(a.getKey()).append(": ").append(a.getValue()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** Milliseconds from the connection's opening to the event. */
+    public String time(EventRow e) {
+        if (connection == null) {
+            return "";
+        }
+        return String.format(java.util.Locale.ROOT, "%.3f", (e.nanos() - connection.openedNanos()) / 1e6);
+    }
+}

@@ -1,0 +1,150 @@
+package dev.upgradescope.ui.toolbar;
+
+import dev.upgradescope.capture.ListenerMode;
+import dev.upgradescope.ui.ViewContext;
+import dev.upgradescope.ui.session.InspectedSession;
+import java.io.File;
+import java.nio.file.Path;
+import javafx.beans.binding.Bindings;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
+
+/**
+ * Controller of {@code ToolbarView.fxml}: start/stop, mode, listen address, upstream, open, save,
+ * clear, the filter box and the hint saying where to point a client. File choosers only pick a
+ * path; the session reads and writes off the FX thread.
+ */
+public final class ToolbarView {
+
+    private final ToolbarViewModel viewModel;
+    private final ViewContext context;
+
+    @FXML private Button captureButton;
+    @FXML private ChoiceBox<ListenerMode> modeChoice;
+    @FXML private TextField listenField;
+    @FXML private Label upstreamLabel;
+    @FXML private TextField upstreamField;
+    @FXML private Button openButton;
+    @FXML private Button saveButton;
+    @FXML private Button clearButton;
+    @FXML private TextField filterField;
+    @FXML private Label hintLabel;
+    @FXML private Label hintGlyph;
+
+    public ToolbarView(ToolbarViewModel viewModel, ViewContext context) {
+        this.viewModel = viewModel;
+        this.context = context;
+    }
+
+    @FXML
+    void initialize() {
+        InspectedSession session = context.session();
+        modeChoice.getItems().setAll(ListenerMode.FORWARD, ListenerMode.REVERSE);
+        modeChoice.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(ListenerMode m) {
+                return m == null ? "" : context.text("mode." + m.code());
+            }
+
+            @Override
+            public ListenerMode fromString(String s) {
+                return null;
+            }
+        });
+        modeChoice.valueProperty().bindBidirectional(viewModel.modeProperty());
+        listenField.textProperty().bindBidirectional(viewModel.listenProperty());
+        upstreamField.textProperty().bindBidirectional(viewModel.upstreamProperty());
+        var reverse = viewModel.modeProperty().isEqualTo(ListenerMode.REVERSE);
+        upstreamField.visibleProperty().bind(reverse);
+        upstreamField.managedProperty().bind(reverse);
+        upstreamLabel.visibleProperty().bind(reverse);
+        upstreamLabel.managedProperty().bind(reverse);
+        var editable = session.capturingProperty().or(session.busyProperty());
+        modeChoice.disableProperty().bind(editable);
+        listenField.disableProperty().bind(editable);
+        upstreamField.disableProperty().bind(editable);
+        captureButton.textProperty().bind(Bindings.when(session.capturingProperty())
+                .then(context.text("action.stop")).otherwise(context.text("action.start")));
+        captureButton.accessibleTextProperty().bind(captureButton.textProperty());
+        captureButton.disableProperty().bind(session.capturingProperty().not().and(viewModel.canStart().not()));
+        session.capturingProperty().addListener((obs, was, now) -> styleCapture(now));
+        styleCapture(session.capturingProperty().get());
+        saveButton.disableProperty().bind(session.capturingProperty().or(session.fileProperty().isNull())
+                .or(session.busyProperty()));
+        openButton.disableProperty().bind(session.busyProperty());
+        filterField.textProperty().bindBidirectional(session.model().filterProperty());
+        hintLabel.textProperty().bind(viewModel.hint());
+        hintGlyph.textProperty().bind(Bindings.when(session.capturingProperty()).then("●").otherwise("○"));
+        hintGlyph.getStyleClass().add("hint-glyph");
+        session.capturingProperty().addListener((obs, was, now) -> hintGlyph.pseudoClassStateChanged(
+                javafx.css.PseudoClass.getPseudoClass("live"), now));
+    }
+
+    private void styleCapture(boolean capturing) {
+        captureButton.getStyleClass().removeAll("start", "stop");
+        captureButton.getStyleClass().add(capturing ? "stop" : "start");
+    }
+
+    @FXML
+    public void toggleCapture() {
+        viewModel.toggleCapture();
+    }
+
+    @FXML
+    public void open() {
+        FileChooser chooser = chooser("dialog.open.title");
+        File f = chooser.showOpenDialog(context.actions().window());
+        if (f != null) {
+            remember(f);
+            context.session().open(f.toPath());
+        }
+    }
+
+    @FXML
+    public void save() {
+        FileChooser chooser = chooser("dialog.save.title");
+        Path current = context.session().fileProperty().get();
+        if (current != null) {
+            chooser.setInitialFileName(current.getFileName().toString());
+        }
+        File f = chooser.showSaveDialog(context.actions().window());
+        if (f != null) {
+            remember(f);
+            Path target = f.getName().contains(".") ? f.toPath() : f.toPath().resolveSibling(f.getName()
+                    + ".upgradescope");
+            context.session().saveAs(target);
+        }
+    }
+
+    @FXML
+    void clear() {
+        context.session().clear();
+    }
+
+    public void focusFilter() {
+        filterField.requestFocus();
+        filterField.selectAll();
+    }
+
+    private FileChooser chooser(String titleKey) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(context.text(titleKey));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(context.text("dialog.filter.session"),
+                "*.upgradescope"));
+        context.settings().lastFolder().map(File::new).filter(File::isDirectory)
+                .ifPresent(chooser::setInitialDirectory);
+        return chooser;
+    }
+
+    private void remember(File f) {
+        File dir = f.getParentFile();
+        if (dir != null) {
+            context.settings().lastFolder(dir.getPath());
+        }
+    }
+}

@@ -1,0 +1,454 @@
+package dev.upgradescope.bench;
+
+import dev.upgradescope.capture.CaptureSink;
+import dev.upgradescope.capture.ConnectionInfo;
+import dev.upgradescope.capture.ConnectionNote;
+import dev.upgradescope.proxy.ListenerConfig;
+import dev.upgradescope.proxy.ProxyConfig;
+import dev.upgradescope.proxy.ProxyServer;
+import dev.upgradescope.wire.Direction;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * The proxy's load tool (run by hand, not a test): on loopback, measures WebSocket echo throughput
+ * (64 B and 16 KiB messages, several connections, many messages in flight) and the upgrade rate
+ * (handshakes per second), (a) straight to the echo server, (b) through socat, (c) through
+ * UpgradeScope's reverse listener with capture on; prints the figures and the ratios.
+ *
+ * <pre>./mvnw -B -o -q test-compile &amp;&amp; java -cp target/classes:target/test-classes:$(cat cp.txt) \
+ *   dev.upgradescope.bench.ProxyLoad [seconds-per-measure]</pre>
+ */
+public final class ProxyLoad {
+
+    private static final int CONNECTIONS = 8;
+    private static final byte[] HANDSHAKE = ("GET /echo HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+            + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+            + "Sec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+
+    private final EventLoopGroup clientLoop = new NioEventLoopGroup(1);
+    private final long measureNanos;
+
+    private ProxyLoad(long seconds) {
+        this.measureNanos = TimeUnit.SECONDS.toNanos(seconds);
+    }
+
+    public static void main(String[] args) throws Exception {
+        long seconds = args.length > 0 ? Long.parseLong(args[0]) : 3;
+        ProxyLoad load = new ProxyLoad(seconds);
+        try {
+            load.run();
+        } finally {
+            load.clientLoop.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+    }
+
+    private void run() throws Exception {
+        EventLoopGroup serverLoop = new NioEventLoopGroup(1);
+        Channel echo = echoServer(serverLoop);
+        int echoPort = ((InetSocketAddress) echo.localAddress()).getPort();
+        System.out.printf(Locale.ROOT, "echo server on 127.0.0.1:%d; %d connections, %d s per measure%n",
+                echoPort, CONNECTIONS, TimeUnit.NANOSECONDS.toSeconds(measureNanos));
+        List<String> names = new ArrayList<>();
+        List<double[]> results = new ArrayList<>();
+
+        measureAll(echoPort); // warm-up round, not reported
+        names.add("direct");
+        results.add(measureAll(echoPort));
+
+        Process socat = startSocat(echoPort);
+        if (socat == null) {
+            System.out.println("socat not found on PATH: skipping (b); install it with apt-get install socat");
+        } else {
+            try {
+                names.add("socat");
+                results.add(measureAll(socatPort));
+            } finally {
+                socat.destroy();
+                socat.waitFor(5, TimeUnit.SECONDS);
+            }
+        }
+
+        CountingSink sink = CountingSink.create();
+        try (ProxyServer proxy = ProxyServer.start(ProxyConfig.of(List.of(ListenerConfig.reverse(
+                new InetSocketAddress("127.0.0.1", 0), URI.create("http://127.0.0.1:" + echoPort)))), sink.sink())) {
+            names.add("upgradescope");
+            results.add(measureAll(proxy.address().getPort()));
+        } finally {
+            sink.close();
+        }
+        echo.close().syncUninterruptibly();
+        serverLoop.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        print(names, results);
+    }
+
+    private double[] measureAll(int port) throws Exception {
+        System.out.println("measuring 127.0.0.1:" + port + " …");
+        double small = throughput(port, 64, 64);
+        double large = throughput(port, 16 * 1024, 8);
+        double upgrades = upgradeRate(port);
+        return new double[] {small, small * 64 / 1e6, large, large * 16 * 1024 / 1e6, upgrades};
+    }
+
+    private static void print(List<String> names, List<double[]> results) {
+        System.out.println();
+        System.out.printf(Locale.ROOT, "%-14s %14s %10s %14s %10s %14s%n", "path", "64B msg/s", "MB/s",
+                "16KiB msg/s", "MB/s", "upgrades/s");
+        for (int i = 0; i < names.size(); i++) {
+            double[] r = results.get(i);
+            System.out.printf(Locale.ROOT, "%-14s %14.0f %10.1f %14.0f %10.1f %14.0f%n",
+                    names.get(i), r[0], r[1], r[2], r[3], r[4]);
+        }
+        double[] mine = results.get(results.size() - 1);
+        for (int i = 0; i < names.size() - 1; i++) {
+            double[] r = results.get(i);
+            System.out.printf(Locale.ROOT, "upgradescope / %-8s 64B %.2fx   16KiB %.2fx   upgrades %.2fx%n",
+                    names.get(i), mine[0] / r[0], mine[2] / r[2], mine[4] / r[4]);
+        }
+    }
+
+    // ---- (b) socat ----
+
+    private int socatPort;
+
+    private Process startSocat(int echoPort) throws Exception {
+        try (ServerSocket s = new ServerSocket(0)) {
+            socatPort = s.getLocalPort();
+        }
+        Process p;
+        try {
+            p = new ProcessBuilder("socat", "TCP-LISTEN:" + socatPort + ",bind=127.0.0.1,fork,reuseaddr,backlog=1024",
+                    "TCP:127.0.0.1:" + echoPort).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+        } catch (IOException e) {
+            return null;
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (System.nanoTime() < deadline) {
+            try (Socket probe = new Socket("127.0.0.1", socatPort)) {
+                return p;
+            } catch (IOException notYet) {
+                Thread.sleep(20);
+            }
+        }
+        p.destroy();
+        return null;
+    }
+
+    // ---- echo throughput ----
+
+    /** Messages per second echoed over {@link #CONNECTIONS} upgraded connections, {@code window} in flight each. */
+    private double throughput(int port, int size, int window) throws Exception {
+        ByteBuf frame = Unpooled.unreleasableBuffer(Unpooled.directBuffer().writeBytes(maskedFrame(size)));
+        AtomicLong echoed = new AtomicLong();
+        List<Channel> channels = new ArrayList<>();
+        List<EchoLoad> loads = new ArrayList<>();
+        for (int i = 0; i < CONNECTIONS; i++) {
+            EchoLoad l = new EchoLoad(frame, window, echoed);
+            loads.add(l);
+            channels.add(connect(port, () -> l));
+        }
+        for (EchoLoad l : loads) {
+            l.upgraded.get(10, TimeUnit.SECONDS);
+        }
+        Thread.sleep(500); // warm-up
+        long start = echoed.get();
+        long t0 = System.nanoTime();
+        Thread.sleep(TimeUnit.NANOSECONDS.toMillis(measureNanos));
+        double rate = (echoed.get() - start) / ((System.nanoTime() - t0) / 1e9);
+        for (Channel c : channels) {
+            c.close().syncUninterruptibly();
+        }
+        return rate;
+    }
+
+    private Channel connect(int port, Supplier<ChannelInboundHandlerAdapter> handler) throws InterruptedException {
+        return new Bootstrap().group(clientLoop).channel(NioSocketChannel.class)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .handler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast(handler.get());
+                    }
+                })
+                .connect("127.0.0.1", port).sync().channel();
+    }
+
+    /** A client frame with a zero mask key (RFC 6455 §5.3: any key is valid; zero keeps the generator cheap). */
+    private static byte[] maskedFrame(int size) {
+        int header = size < 126 ? 2 : 4;
+        byte[] f = new byte[header + 4 + size];
+        f[0] = (byte) 0x82;
+        if (size < 126) {
+            f[1] = (byte) (0x80 | size);
+        } else {
+            f[1] = (byte) (0x80 | 126);
+            f[2] = (byte) (size >>> 8);
+            f[3] = (byte) size;
+        }
+        return f;
+    }
+
+    /** Upgrades, then keeps {@code window} frames in flight, sending one more per echoed frame. */
+    private static final class EchoLoad extends ChannelInboundHandlerAdapter {
+        final io.netty.util.concurrent.Promise<Void> upgraded = io.netty.util.concurrent.ImmediateEventExecutor
+                .INSTANCE.newPromise();
+        private final ByteBuf frame;
+        private final int window;
+        private final AtomicLong echoed;
+        private final HeadSkipper head = new HeadSkipper();
+        private final FrameCounter frames = new FrameCounter();
+
+        EchoLoad(ByteBuf frame, int window, AtomicLong echoed) {
+            this.frame = frame;
+            this.window = window;
+            this.echoed = echoed;
+        }
+
+        @Override
+        public void channelActive(ChannelHandlerContext ctx) {
+            ctx.writeAndFlush(Unpooled.wrappedBuffer(HANDSHAKE));
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            ByteBuf in = (ByteBuf) msg;
+            try {
+                if (!head.done()) {
+                    head.skip(in);
+                    if (!head.done()) {
+                        return;
+                    }
+                    upgraded.trySuccess(null);
+                    for (int i = 0; i < window; i++) {
+                        ctx.write(frame.duplicate());
+                    }
+                    ctx.flush();
+                }
+                int n = frames.count(in);
+                if (n > 0) {
+                    echoed.addAndGet(n);
+                    for (int i = 0; i < n; i++) {
+                        ctx.write(frame.duplicate());
+                    }
+                    ctx.flush();
+                }
+            } finally {
+                in.release();
+            }
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            upgraded.tryFailure(cause);
+            ctx.close();
+        }
+    }
+
+    // ---- upgrade rate ----
+
+    private double upgradeRate(int port) throws Exception {
+        AtomicLong done = new AtomicLong();
+        long deadline = System.nanoTime() + measureNanos + TimeUnit.MILLISECONDS.toNanos(500);
+        long[] startCount = new long[1];
+        long[] t0 = new long[1];
+        Bootstrap b = new Bootstrap().group(clientLoop).channel(NioSocketChannel.class)
+                .option(ChannelOption.TCP_NODELAY, true);
+        for (int i = 0; i < CONNECTIONS; i++) {
+            handshakeLoop(b, port, done, deadline);
+        }
+        Thread.sleep(500);
+        startCount[0] = done.get();
+        t0[0] = System.nanoTime();
+        Thread.sleep(TimeUnit.NANOSECONDS.toMillis(measureNanos));
+        double rate = (done.get() - startCount[0]) / ((System.nanoTime() - t0[0]) / 1e9);
+        Thread.sleep(300);
+        return rate;
+    }
+
+    /** One worker: connect, send the handshake, read the 101 head, close, and again until the deadline. */
+    private static void handshakeLoop(Bootstrap b, int port, AtomicLong done, long deadline) {
+        if (System.nanoTime() > deadline) {
+            return;
+        }
+        b.clone().handler(new ChannelInboundHandlerAdapter() {
+            private final HeadSkipper head = new HeadSkipper();
+
+            @Override
+            public void channelActive(ChannelHandlerContext ctx) {
+                ctx.writeAndFlush(Unpooled.wrappedBuffer(HANDSHAKE));
+            }
+
+            @Override
+            public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                ByteBuf in = (ByteBuf) msg;
+                head.skip(in);
+                in.release();
+                if (head.done()) {
+                    done.incrementAndGet();
+                    ctx.close();
+                }
+            }
+
+            @Override
+            public void channelInactive(ChannelHandlerContext ctx) {
+                handshakeLoop(b, port, done, deadline);
+            }
+
+            @Override
+            public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+                ctx.close();
+            }
+        }).connect("127.0.0.1", port).addListener(f -> {
+            if (!f.isSuccess()) {
+                handshakeLoop(b, port, done, deadline);
+            }
+        });
+    }
+
+    /** Consumes a response head up to its empty line. */
+    private static final class HeadSkipper {
+        private int matched;
+
+        boolean done() {
+            return matched == 4;
+        }
+
+        void skip(ByteBuf in) {
+            while (matched < 4 && in.isReadable()) {
+                byte b = in.readByte();
+                boolean want = (matched % 2 == 0) ? b == '\r' : b == '\n';
+                matched = want ? matched + 1 : (b == '\r' ? 1 : 0);
+            }
+        }
+    }
+
+    /** Counts whole unmasked server frames across reads. */
+    private static final class FrameCounter {
+        private final byte[] header = new byte[4];
+        private int headerHave;
+        private long payloadLeft = -1;
+
+        int count(ByteBuf in) {
+            int n = 0;
+            while (in.isReadable()) {
+                if (payloadLeft < 0) {
+                    header[headerHave++] = in.readByte();
+                    int need = headerHave < 2 ? 2 : ((header[1] & 0x7f) == 126 ? 4 : 2);
+                    if (headerHave < need) {
+                        continue;
+                    }
+                    int len = header[1] & 0x7f;
+                    payloadLeft = len == 126 ? ((header[2] & 0xff) << 8 | header[3] & 0xff) : len;
+                    headerHave = 0;
+                }
+                int take = (int) Math.min(payloadLeft, in.readableBytes());
+                in.skipBytes(take);
+                payloadLeft -= take;
+                if (payloadLeft == 0) {
+                    payloadLeft = -1;
+                    n++;
+                }
+            }
+            return n;
+        }
+    }
+
+    // ---- the echo server ----
+
+    private static Channel echoServer(EventLoopGroup loop) throws InterruptedException {
+        return new ServerBootstrap().group(loop).channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(65536),
+                                new WebSocketServerProtocolHandler("/echo", null, false, 1 << 20),
+                                new SimpleChannelInboundHandler<WebSocketFrame>() {
+                                    @Override
+                                    protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame f) {
+                                        ctx.write(f.retain());
+                                    }
+
+                                    @Override
+                                    public void channelReadComplete(ChannelHandlerContext ctx) {
+                                        ctx.flush();
+                                    }
+
+                                    @Override
+                                    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+                                        ctx.close();
+                                    }
+                                });
+                    }
+                })
+                .bind("127.0.0.1", 0).sync().channel();
+    }
+
+    /** The capture for (c): the real recorder once available; until then a sink that only counts bytes. */
+    private record CountingSink(CaptureSink sink, AutoCloseable closer) {
+        static CountingSink create() {
+            AtomicLong bytes = new AtomicLong();
+            AtomicLong conns = new AtomicLong();
+            CaptureSink s = new CaptureSink() {
+                @Override
+                public long open(ConnectionInfo info) {
+                    return conns.incrementAndGet();
+                }
+
+                @Override
+                public void target(long conn, String target) {
+                }
+
+                @Override
+                public void chunk(long conn, Direction dir, long nanos, byte[] b) {
+                    bytes.addAndGet(b.length);
+                }
+
+                @Override
+                public void note(long conn, ConnectionNote note) {
+                }
+
+                @Override
+                public void end(long conn, Direction dir, long nanos) {
+                }
+            };
+            return new CountingSink(s, () -> System.out.printf("capture saw %d connections, %d bytes%n",
+                    conns.get(), bytes.get()));
+        }
+
+        void close() throws Exception {
+            closer.close();
+        }
+    }
+}
