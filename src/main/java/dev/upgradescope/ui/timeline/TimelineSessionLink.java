@@ -6,6 +6,9 @@ import dev.upgradescope.ui.session.InspectedSession;
 import dev.upgradescope.ui.session.SessionModel;
 import dev.upgradescope.ui.session.Selection;
 import java.util.List;
+import dev.upgradescope.ui.session.ConnectionDetail;
+import java.nio.file.Path;
+import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
 
 /**
@@ -17,8 +20,8 @@ import javafx.collections.ListChangeListener;
 final class TimelineSessionLink {
 
     private final InspectedSession session;
-    private final TimelineViewModel vm;
-    private final SessionPages pages;
+    private TimelineViewModel vm; // not final: read by the listeners below, built before the constructor runs
+    private SessionPages pages;
     private boolean rowsDirty = true;
     private boolean fromOutside;
     private MarkRef waitingForDetail;
@@ -29,45 +32,75 @@ final class TimelineSessionLink {
         this.pages = pages;
     }
 
+    private final ListChangeListener<ConnectionItem> rowsChanged = c -> rowsDirty = true;
+    private final ChangeListener<Path> fileChanged = (obs, was, now) -> {
+        this.pages.use(now);
+        this.vm.reset();
+        rowsDirty = true;
+    };
+    private final ChangeListener<MarkRef> markSelected = (obs, was, now) -> {
+        if (!fromOutside && now != null) {
+            userSelected(now);
+        }
+    };
+    private final ChangeListener<ConnectionItem> connectionSelected = (obs, was, now) -> {
+        if (now != null && waitingForDetail == null) {
+            outside(() -> this.vm.selectConnection(now.id()));
+        }
+    };
+    private final ChangeListener<ConnectionDetail> detailLoaded = (obs, was, now) -> {
+        MarkRef m = waitingForDetail;
+        if (now != null && m != null && now.row().id() == m.conn()) {
+            waitingForDetail = null;
+            if (m.isEvent()) {
+                selectEvent(m);
+            }
+        }
+    };
+    private final ChangeListener<EventRow> eventSelected = (obs, was, now) -> {
+        if (now != null) {
+            outside(() -> this.vm.select(now.conn(), now.id()));
+        }
+    };
+    private boolean bound;
+
+    /** Starts following the session (when the view enters a scene). */
     void bind() {
+        if (bound) {
+            return;
+        }
+        bound = true;
         SessionModel model = session.model();
         Selection selection = session.selection();
-        model.connections().addListener((ListChangeListener<ConnectionItem>) c -> rowsDirty = true);
+        model.connections().addListener(rowsChanged);
         pages.use(session.fileProperty().get());
-        session.fileProperty().addListener((obs, was, now) -> {
-            pages.use(now);
-            vm.reset();
-            rowsDirty = true;
-        });
-        vm.selectedProperty().addListener((obs, was, now) -> {
-            if (!fromOutside && now != null) {
-                userSelected(now);
-            }
-        });
-        model.selectedProperty().addListener((obs, was, now) -> {
-            if (now != null && waitingForDetail == null) {
-                outside(() -> vm.selectConnection(now.id()));
-            }
-        });
-        selection.detailProperty().addListener((obs, was, now) -> {
-            MarkRef m = waitingForDetail;
-            if (now != null && m != null && now.row().id() == m.conn()) {
-                waitingForDetail = null;
-                if (m.isEvent()) {
-                    selectEvent(m);
-                }
-            }
-        });
-        selection.eventProperty().addListener((obs, was, now) -> {
-            if (now != null) {
-                outside(() -> vm.select(now.conn(), now.id()));
-            }
-        });
+        session.fileProperty().addListener(fileChanged);
+        vm.selectedProperty().addListener(markSelected);
+        model.selectedProperty().addListener(connectionSelected);
+        selection.detailProperty().addListener(detailLoaded);
+        selection.eventProperty().addListener(eventSelected);
+        rowsDirty = true;
+    }
+
+    /** Stops following the session (the view left its scene, e.g. when the window is rebuilt). */
+    void unbind() {
+        if (!bound) {
+            return;
+        }
+        bound = false;
+        SessionModel model = session.model();
+        Selection selection = session.selection();
+        model.connections().removeListener(rowsChanged);
+        session.fileProperty().removeListener(fileChanged);
+        vm.selectedProperty().removeListener(markSelected);
+        model.selectedProperty().removeListener(connectionSelected);
+        selection.detailProperty().removeListener(detailLoaded);
+        selection.eventProperty().removeListener(eventSelected);
     }
 
     /** Called once per pulse: brings the lanes up to date if rows changed. */
     void pulse() {
-        if (rowsDirty) {
+        if (bound && rowsDirty) {
             rowsDirty = false;
             List<ConnectionItem> items = session.model().connections();
             vm.setConnections(items.stream().map(ConnectionItem::row).toList());

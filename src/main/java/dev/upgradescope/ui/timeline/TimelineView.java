@@ -1,5 +1,6 @@
 package dev.upgradescope.ui.timeline;
 
+import dev.upgradescope.ui.ViewContext;
 import dev.upgradescope.ui.session.InspectedSession;
 import java.util.Locale;
 import java.util.ResourceBundle;
@@ -71,6 +72,11 @@ public final class TimelineView {
         SessionPages pages = new SessionPages();
         this.vm = new TimelineViewModel(pages, pages.worker(), Platform::runLater, texts);
         this.link = new TimelineSessionLink(session, vm, pages);
+    }
+
+    /** A timeline in the main window (built by the window's view factory). */
+    public TimelineView(ViewContext context) {
+        this(context.session(), context.language().locale());
     }
 
     /** A timeline over any view model (tests, benchmarks). */
@@ -145,13 +151,16 @@ public final class TimelineView {
         root.sceneProperty().addListener((obs, was, now) -> {
             if (now == null) {
                 pulse.stop();
+                if (link != null) {
+                    link.unbind();
+                }
             } else {
+                if (link != null) {
+                    link.bind();
+                }
                 pulse.start();
             }
         });
-        if (link != null) {
-            link.bind();
-        }
         syncBar();
         pulse.start();
     }
