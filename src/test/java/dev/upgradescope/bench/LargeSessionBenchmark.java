@@ -78,6 +78,8 @@ public final class LargeSessionBenchmark {
         }
         System.setProperty(UiSettings.NODE_PROPERTY, "dev/upgradescope/bench");
         Preferences.userRoot().node("dev/upgradescope/bench").clear();
+        System.out.println("load average at the start: " + loadAverage() + " on "
+                + Runtime.getRuntime().availableProcessors() + " cores");
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();
@@ -300,6 +302,7 @@ public final class LargeSessionBenchmark {
         private void runPhases(List<Phase> phases, int index) {
             if (index == phases.size()) {
                 report.forEach(System.out::println);
+                System.out.println("load average at the end: " + loadAverage());
                 done.countDown();
                 return;
             }
@@ -310,6 +313,7 @@ public final class LargeSessionBenchmark {
                 int pulses;
                 boolean seen;
                 long worst;
+                long worstPaint;
                 long total;
 
                 @Override
@@ -321,16 +325,18 @@ public final class LargeSessionBenchmark {
                         total += gap;
                     }
                     lastPulse = t;
+                    TimelineView view = TimelineView.of(stage.getScene().getRoot().lookup(".timeline"));
+                    worstPaint = Math.max(worstPaint, view.lastPaintNanos());
                     boolean reached = seen; // reported one pulse after the condition held: that pulse painted it
                     seen = seen || p.until.getAsBoolean();
                     if (reached || pulses >= p.pulses) {
                         stop();
                         long since = t - (p.fromOpen ? openedAt : phaseStart);
                         report.add(String.format(Locale.ROOT,
-                                "%-66s %s  worst pulse %6.1f ms  mean %5.1f ms over %d pulses%s", p.name,
+                                "%-66s %s  worst pulse %6.1f ms  mean %5.1f ms over %4d pulses, timeline paint <= %5.1f ms%s", p.name,
                                 p.fromOpen ? String.format(Locale.ROOT, "at %7.0f ms after open", since / 1e6)
                                         : String.format(Locale.ROOT, "took %7.0f ms          ", since / 1e6),
-                                worst / 1e6, pulses > 1 ? total / 1e6 / (pulses - 1) : 0, pulses,
+                                worst / 1e6, pulses > 1 ? total / 1e6 / (pulses - 1) : 0, pulses, worstPaint / 1e6,
                                 p.fromOpen && !reached ? "  (NOT REACHED)" : ""));
                         Platform.runLater(() -> runPhases(phases, index + 1));
                         return;
@@ -339,6 +345,14 @@ public final class LargeSessionBenchmark {
                     pulses++;
                 }
             }.start();
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException e) {
+            return "unknown";
         }
     }
 

@@ -5,6 +5,7 @@ import dev.upgradescope.capture.EventRow;
 import dev.upgradescope.ui.session.ConnectionItem;
 import dev.upgradescope.ui.session.InspectedSession;
 import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 
 /**
  * Keeps the ladder on the session's selected connection (reading on as it grows) and its selected
@@ -13,28 +14,41 @@ import javafx.beans.value.ChangeListener;
 final class LadderSessionLink {
 
     private final InspectedSession session;
-    private LadderViewModel vm; // not final: read by the listeners below, built before the constructor runs
+    private final LadderViewModel vm;
     private ConnectionItem shown;
     private boolean fromOutside;
     private boolean bound;
 
-    private final ChangeListener<ConnectionRow> rowChanged = (obs, was, now) -> this.vm.updated(now);
-    private final ChangeListener<ConnectionItem> connectionSelected = (obs, was, now) -> show(now);
-    private final ChangeListener<EventRow> eventSelected = (obs, was, now) -> {
-        if (now != null && !fromOutside && this.vm.connectionProperty().get() != null
-                && now.conn() == this.vm.connectionProperty().get().id()) {
-            outside(() -> this.vm.select(now.id()));
-        }
-    };
-    private final ChangeListener<LadderStep> stepSelected = (obs, was, now) -> {
-        if (now != null && now.isEvent() && !fromOutside) {
-            selectEvent(now);
-        }
-    };
+    private final ChangeListener<ConnectionRow> rowChanged = this::rowChanged;
+    private final ChangeListener<ConnectionItem> connectionSelected = this::connectionSelected;
+    private final ChangeListener<EventRow> eventSelected = this::eventSelected;
+    private final ChangeListener<LadderStep> stepSelected = this::stepSelected;
 
     LadderSessionLink(InspectedSession session, LadderViewModel vm) {
         this.session = session;
         this.vm = vm;
+    }
+
+    private void rowChanged(ObservableValue<? extends ConnectionRow> obs, ConnectionRow was, ConnectionRow now) {
+        vm.updated(now);
+    }
+
+    private void connectionSelected(ObservableValue<? extends ConnectionItem> obs, ConnectionItem was,
+                                    ConnectionItem now) {
+        show(now);
+    }
+
+    private void eventSelected(ObservableValue<? extends EventRow> obs, EventRow was, EventRow now) {
+        ConnectionRow shownRow = vm.connectionProperty().get();
+        if (now != null && !fromOutside && shownRow != null && now.conn() == shownRow.id()) {
+            outside(() -> vm.select(now.id()));
+        }
+    }
+
+    private void stepSelected(ObservableValue<? extends LadderStep> obs, LadderStep was, LadderStep now) {
+        if (now != null && now.isEvent() && !fromOutside) {
+            selectEvent(now);
+        }
     }
 
     void bind() {

@@ -100,6 +100,17 @@ final class StepPane extends Pane {
                 : track == Track.C2S ? javafx.geometry.Pos.CENTER_LEFT : javafx.geometry.Pos.CENTER_RIGHT);
     }
 
+    /** As narrow as the list wants: the row takes the list's width, never pushes it wider. */
+    @Override
+    protected double computePrefWidth(double height) {
+        return 0;
+    }
+
+    @Override
+    protected double computeMinWidth(double height) {
+        return 0;
+    }
+
     Label summaryLabel() {
         return summary;
     }

@@ -26,6 +26,7 @@ final class TimelinePainter {
     private final TimelinePalette palette;
     private Font font = Font.font(11);
     private Font bold = Font.font(null, FontWeight.BOLD, 11);
+    private Font small = Font.font(10);
     private String emptyText = "";
 
     TimelinePainter(TimelineViewModel vm, TimelinePalette palette) {
@@ -37,6 +38,7 @@ final class TimelinePainter {
         double size = Math.max(10, base.getSize() - 1);
         font = Font.font(base.getFamily(), size);
         bold = Font.font(base.getFamily(), FontWeight.BOLD, size);
+        small = Font.font(base.getFamily(), Math.max(9, size - 1.5));
     }
 
     void emptyText(String text) {
@@ -152,14 +154,19 @@ final class TimelinePainter {
         g.clip();
         g.setTextAlign(TextAlignment.LEFT);
         g.setFill(palette.role("ruler-text"));
-        g.setFont(font);
-        String id = "#" + row.id();
-        g.fillText(id, 8, cy);
+        g.setFont(small);
+        g.fillText("#" + row.id(), 8, cy);
+        String target = row.target().isEmpty() ? row.client() : row.target();
+        String detail = (row.protocol().isEmpty() ? "" : row.protocol() + " ")
+                + (row.status() > 0 ? String.valueOf(row.status()) : "");
         g.setFill(palette.role("lane-label"));
         g.setFont(selected ? bold : font);
-        String target = row.target().isEmpty() ? row.client() : row.target();
-        String proto = row.protocol().isEmpty() ? "" : "  " + row.protocol();
-        g.fillText(target + proto, 46, cy);
+        g.fillText(target, 44, detail.isBlank() ? cy : cy - 6.5);
+        if (!detail.isBlank()) {
+            g.setFill(palette.role("ruler-text"));
+            g.setFont(small);
+            g.fillText(detail.strip(), 44, cy + 7);
+        }
         g.restore();
     }
 

@@ -1,14 +1,15 @@
 package dev.upgradescope.ui.timeline;
 
 import dev.upgradescope.capture.EventRow;
+import dev.upgradescope.ui.session.ConnectionDetail;
 import dev.upgradescope.ui.session.ConnectionItem;
 import dev.upgradescope.ui.session.InspectedSession;
-import dev.upgradescope.ui.session.SessionModel;
 import dev.upgradescope.ui.session.Selection;
-import java.util.List;
-import dev.upgradescope.ui.session.ConnectionDetail;
+import dev.upgradescope.ui.session.SessionModel;
 import java.nio.file.Path;
+import java.util.List;
 import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 
 /**
@@ -20,35 +21,55 @@ import javafx.collections.ListChangeListener;
 final class TimelineSessionLink {
 
     private final InspectedSession session;
-    private TimelineViewModel vm; // not final: read by the listeners below, built before the constructor runs
-    private SessionPages pages;
+    private final TimelineViewModel vm;
+    private final SessionPages pages;
+    private final Runnable wake;
     private boolean rowsDirty = true;
     private boolean fromOutside;
     private MarkRef waitingForDetail;
 
-    TimelineSessionLink(InspectedSession session, TimelineViewModel vm, SessionPages pages) {
+    private final ListChangeListener<ConnectionItem> rowsChanged = this::rowsChanged;
+    private final ChangeListener<Path> fileChanged = this::fileChanged;
+    private final ChangeListener<MarkRef> markSelected = this::markSelected;
+    private final ChangeListener<ConnectionItem> connectionSelected = this::connectionSelected;
+    private final ChangeListener<ConnectionDetail> detailLoaded = this::detailLoaded;
+    private final ChangeListener<EventRow> eventSelected = this::eventSelected;
+
+    /** {@code wake} asks the view for a pulse (rows changed). */
+    TimelineSessionLink(InspectedSession session, TimelineViewModel vm, SessionPages pages, Runnable wake) {
         this.session = session;
         this.vm = vm;
         this.pages = pages;
+        this.wake = wake;
     }
 
-    private final ListChangeListener<ConnectionItem> rowsChanged = c -> rowsDirty = true;
-    private final ChangeListener<Path> fileChanged = (obs, was, now) -> {
-        this.pages.use(now);
-        this.vm.reset();
+    private void rowsChanged(ListChangeListener.Change<? extends ConnectionItem> c) {
         rowsDirty = true;
-    };
-    private final ChangeListener<MarkRef> markSelected = (obs, was, now) -> {
+        wake.run();
+    }
+
+    private void fileChanged(ObservableValue<? extends Path> obs, Path was, Path now) {
+        pages.use(now);
+        vm.reset();
+        rowsDirty = true;
+        wake.run();
+    }
+
+    private void markSelected(ObservableValue<? extends MarkRef> obs, MarkRef was, MarkRef now) {
         if (!fromOutside && now != null) {
             userSelected(now);
         }
-    };
-    private final ChangeListener<ConnectionItem> connectionSelected = (obs, was, now) -> {
+    }
+
+    private void connectionSelected(ObservableValue<? extends ConnectionItem> obs, ConnectionItem was,
+                                    ConnectionItem now) {
         if (now != null && waitingForDetail == null) {
-            outside(() -> this.vm.selectConnection(now.id()));
+            outside(() -> vm.selectConnection(now.id()));
         }
-    };
-    private final ChangeListener<ConnectionDetail> detailLoaded = (obs, was, now) -> {
+    }
+
+    private void detailLoaded(ObservableValue<? extends ConnectionDetail> obs, ConnectionDetail was,
+                              ConnectionDetail now) {
         MarkRef m = waitingForDetail;
         if (now != null && m != null && now.row().id() == m.conn()) {
             waitingForDetail = null;
@@ -56,12 +77,14 @@ final class TimelineSessionLink {
                 selectEvent(m);
             }
         }
-    };
-    private final ChangeListener<EventRow> eventSelected = (obs, was, now) -> {
+    }
+
+    private void eventSelected(ObservableValue<? extends EventRow> obs, EventRow was, EventRow now) {
         if (now != null) {
-            outside(() -> this.vm.select(now.conn(), now.id()));
+            outside(() -> vm.select(now.conn(), now.id()));
         }
-    };
+    }
+
     private boolean bound;
 
     /** Starts following the session (when the view enters a scene). */
@@ -80,6 +103,7 @@ final class TimelineSessionLink {
         selection.detailProperty().addListener(detailLoaded);
         selection.eventProperty().addListener(eventSelected);
         rowsDirty = true;
+        wake.run();
     }
 
     /** Stops following the session (the view left its scene, e.g. when the window is rebuilt). */

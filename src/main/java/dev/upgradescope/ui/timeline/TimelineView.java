@@ -55,6 +55,7 @@ public final class TimelineView {
 
     private TimelinePainter painter;
     private boolean dirty = true;
+    private long lastPaintNanos;
     private boolean syncingBar;
     private double pressX = Double.NaN;
     private double lastDragX;
@@ -71,7 +72,7 @@ public final class TimelineView {
         this.texts = bundle(locale);
         SessionPages pages = new SessionPages();
         this.vm = new TimelineViewModel(pages, pages.worker(), Platform::runLater, texts);
-        this.link = new TimelineSessionLink(session, vm, pages);
+        this.link = new TimelineSessionLink(session, vm, pages, this::invalidate);
     }
 
     /** A timeline in the main window (built by the window's view factory). */
@@ -99,8 +100,19 @@ public final class TimelineView {
         return root;
     }
 
+    /** How long the last repaint of the canvas took on the FX thread (for benchmarks). */
+    public long lastPaintNanos() {
+        return lastPaintNanos;
+    }
+
+    /** The controller of a timeline root node (for tests and benchmarks driving the real window). */
+    public static TimelineView of(javafx.scene.Node root) {
+        return (TimelineView) root.getProperties().get(TimelineView.class);
+    }
+
     @FXML
     void initialize() {
+        root.getProperties().put(TimelineView.class, this);
         painter = new TimelinePainter(vm, new TimelinePalette(palettePane, this::invalidate));
         painter.emptyText(texts.getString("timeline.empty"));
         titleLabel.setText(texts.getString("timeline.title"));
@@ -162,25 +174,34 @@ public final class TimelineView {
             }
         });
         syncBar();
-        pulse.start();
+        invalidate();
     }
 
     private void onPulse() {
         if (link != null) {
             link.pulse();
         }
-        if (dirty) {
+        if (!dirty) {
+            pulse.stop(); // idle: no pulses asked for until the next change
+            return;
+        }
+        {
             dirty = false;
             if (root.getScene() != null) {
                 painter.font(hintLabel.getFont());
             }
+            long t = System.nanoTime();
             painter.paint(canvas, plot.isFocused());
+            lastPaintNanos = System.nanoTime() - t;
         }
     }
 
     /** Asks for a repaint at the next pulse. */
     void invalidate() {
         dirty = true;
+        if (root != null && root.getScene() != null) {
+            pulse.start();
+        }
     }
 
     private void resized() {
