@@ -7,7 +7,10 @@ import java.util.Locale;
 import java.util.ResourceBundle;
 import javafx.application.Platform;
 import javafx.fxml.FXML;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -78,6 +81,8 @@ public final class LadderView {
         list.setPlaceholder(empty);
         proxyLabel.setText(texts.getString("ladder.proxy"));
         header.widthProperty().addListener(o -> layoutHeader());
+        vm.steps().addListener((javafx.collections.ListChangeListener<LadderStep>) c ->
+                javafx.application.Platform.runLater(this::layoutHeader)); // once the list shows or hides its bar
         vm.connectionProperty().addListener((obs, was, now) -> names(now));
         names(vm.connectionProperty().get());
         list.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
@@ -129,7 +134,12 @@ public final class LadderView {
     }
 
     private void layoutHeader() {
-        double scrollBar = 14;
+        double scrollBar = 0;
+        for (Node n : list.lookupAll(".scroll-bar")) {
+            if (n instanceof ScrollBar bar && bar.getOrientation() == Orientation.VERTICAL && bar.isVisible()) {
+                scrollBar = bar.getWidth();
+            }
+        }
         LadderLayout l = LadderLayout.of(header.getWidth() - scrollBar);
         double h = header.getHeight() > 0 ? header.getHeight() : header.prefHeight(-1);
         place(clientLabel, clientHeadLine, l.client(), h);
