@@ -34,6 +34,10 @@ final class TimelinePainter {
         this.palette = palette;
     }
 
+    TimelinePalette palette() {
+        return palette;
+    }
+
     void font(Font base) {
         double size = Math.max(10, base.getSize() - 1);
         font = Font.font(base.getFamily(), size);

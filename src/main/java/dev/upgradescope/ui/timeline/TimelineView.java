@@ -43,6 +43,7 @@ public final class TimelineView {
     @FXML private VBox root;
     @FXML private Label titleLabel;
     @FXML private Label hintLabel;
+    @FXML private javafx.scene.control.MenuButton legendButton;
     @FXML private Label hoverLabel;
     @FXML private ToggleButton followButton;
     @FXML private Button zoomInButton;
@@ -118,6 +119,8 @@ public final class TimelineView {
         painter.emptyText(texts.getString("timeline.empty"));
         titleLabel.setText(texts.getString("timeline.title"));
         hintLabel.setText(texts.getString("timeline.hint"));
+        legendButton.setText(texts.getString("timeline.legend"));
+        legendButton.setOnShowing(e -> fillLegend());
         followButton.setText(texts.getString("timeline.follow"));
         followButton.setTooltip(new Tooltip(texts.getString("timeline.follow.help")));
         followButton.selectedProperty().bindBidirectional(vm.followLiveProperty());
@@ -131,6 +134,8 @@ public final class TimelineView {
         plot.setAccessibleHelp(texts.getString("timeline.help"));
         laneBar.setAccessibleText(texts.getString("timeline.lanes"));
         hoverLabel.textProperty().bind(vm.hoverTextProperty());
+        hintLabel.visibleProperty().bind(vm.hoverTextProperty().isEmpty()); // the hover line takes its room
+        hintLabel.managedProperty().bind(hintLabel.visibleProperty());
 
         canvas.widthProperty().bind(plot.widthProperty());
         canvas.heightProperty().bind(plot.heightProperty());
@@ -320,6 +325,24 @@ public final class TimelineView {
             }
         }
         e.consume();
+    }
+
+    /** One menu row per kind: its shape in its theme colour and its name. */
+    private void fillLegend() {
+        legendButton.getItems().clear();
+        for (MarkKind k : MarkKind.values()) {
+            if (k == MarkKind.OTHER || k == MarkKind.WS_OTHER) {
+                continue;
+            }
+            Canvas swatch = new Canvas(14, 14);
+            MarkPainter.draw(swatch.getGraphicsContext2D(), k.shape(), 7, 7, 10, painter.palette().of(k));
+            javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(texts.getString(k.textKey()), swatch);
+            item.setMnemonicParsing(false); // RST_STREAM keeps its underscore
+            legendButton.getItems().add(item);
+        }
+        javafx.scene.control.MenuItem dirs = new javafx.scene.control.MenuItem(texts.getString("timeline.legend.tracks"));
+        dirs.setMnemonicParsing(false);
+        legendButton.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), dirs);
     }
 
     @FXML

@@ -82,6 +82,10 @@ public final class ViewsScreenshots {
             });
             Thread.sleep(1500);
             shot(out.resolve("window-" + name + "-zoomed.png"));
+            onFx(() -> ((javafx.scene.control.MenuButton) stage[0].getScene().getRoot().lookup(".timeline-legend")).show());
+            Thread.sleep(800);
+            shot(out.resolve("window-" + name + "-legend.png"));
+            onFx(() -> ((javafx.scene.control.MenuButton) stage[0].getScene().getRoot().lookup(".timeline-legend")).hide());
             onFx(() -> TimelineView.of(stage[0].getScene().getRoot().lookup(".timeline")).viewModel().fit());
         }
         Platform.exit();
