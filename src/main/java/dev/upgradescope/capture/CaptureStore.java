@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -20,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import org.sqlite.SQLiteConfig;
 
 /**
  * The writing side of one capture session: a {@code .upgradescope} SQLite file in WAL mode written
@@ -68,6 +68,8 @@ public final class CaptureStore implements AutoCloseable {
     private final Thread writer;
     private volatile CaptureFailure failure;
     private volatile boolean closed;
+    /** Set by the writer once the file is closed: nothing is accepted any more. */
+    private volatile boolean finished;
 
     // Writer-thread state.
     private final Connection db;
@@ -112,7 +114,9 @@ public final class CaptureStore implements AutoCloseable {
         }
         Connection db = null;
         try {
-            db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            SQLiteConfig config = new SQLiteConfig();
+            config.setGetGeneratedKeys(false); // ids are ours; asking for generated keys costs a query per insert
+            db = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
             try (Statement s = db.createStatement()) {
                 s.execute("PRAGMA journal_mode=WAL");
                 s.execute("PRAGMA synchronous=NORMAL");
@@ -260,7 +264,7 @@ public final class CaptureStore implements AutoCloseable {
     }
 
     private void submit(StoreOp op, long weight) {
-        if (failure != null) {
+        if (failure != null || finished) {
             completeIfWaiting(op);
             return;
         }
@@ -270,14 +274,15 @@ public final class CaptureStore implements AutoCloseable {
             Thread.currentThread().interrupt();
             completeIfWaiting(op);
         }
-        if (failure != null) {
+        if (failure != null || finished) {
             completeIfWaiting(op);
         }
     }
 
     private void completeIfWaiting(StoreOp op) {
         CaptureFailure f = failure;
-        IOException cause = new IOException(f == null ? "interrupted" : f.message());
+        IOException cause = new IOException(f != null ? f.message()
+                : finished ? "the session " + file + " is closed" : "interrupted");
         if (op instanceof StoreOp.Flush flush) {
             flush.done().completeExceptionally(cause);
         } else if (op instanceof StoreOp.Shutdown shutdown) {
@@ -300,6 +305,8 @@ public final class CaptureStore implements AutoCloseable {
                     if (op instanceof StoreOp.Shutdown shutdown) {
                         commit();
                         shutDown();
+                        finished = true;
+                        queue.discard().forEach(this::completeIfWaiting);
                         shutdown.done().complete(null);
                         return;
                     }

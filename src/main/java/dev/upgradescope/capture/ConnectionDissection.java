@@ -16,6 +16,11 @@ public interface ConnectionDissection {
     /** The direction has ended: whatever is pending is emitted. */
     List<Dissected> end(Direction dir);
 
+    /** The dissection of the dissect layer: HTTP/1.1, the upgrade analysis, then WebSocket, HTTP/2, TLS. */
+    static Factory standard() {
+        return StandardDissection::new;
+    }
+
     /** Makes a fresh dissection for each new connection. */
     @FunctionalInterface
     interface Factory {

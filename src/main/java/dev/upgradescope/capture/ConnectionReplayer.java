@@ -23,9 +23,49 @@ public final class ConnectionReplayer {
         this.dissections = dissections;
     }
 
-    /** The field tree of the unit recorded as event {@code eventId}, if that event is a unit. */
+    /**
+     * The field tree of event {@code eventId}: a unit's tree, or for a handshake event the tree of
+     * that analysis (the exchange with its decoded parts); empty for other events.
+     */
     public Optional<Field> treeOf(long eventId) throws IOException {
+        Optional<EventRow> event = reader.event(eventId);
+        if (event.isPresent() && event.get().kind().equals(EventRow.HANDSHAKE)) {
+            return handshakeTree(event.get());
+        }
         return unitOf(eventId).map(Unit::tree);
+    }
+
+    /** The k-th handshake analysis of the replay is the k-th stored one: dissection is deterministic. */
+    private Optional<Field> handshakeTree(EventRow event) throws IOException {
+        int index = 0;
+        long after = 0;
+        outer:
+        while (true) {
+            List<EventRow> page = reader.events(event.conn(), after, 1000);
+            for (EventRow e : page) {
+                if (e.id() == event.id()) {
+                    break outer;
+                }
+                if (e.kind().equals(EventRow.HANDSHAKE)) {
+                    index++;
+                }
+            }
+            if (page.size() < 1000) {
+                return Optional.empty();
+            }
+            after = page.get(page.size() - 1).id();
+        }
+        int wanted = index;
+        int[] seen = {0};
+        Field[] found = {null};
+        replay(event.conn(), r -> {
+            if (r instanceof Dissected.Handshake h && seen[0]++ == wanted) {
+                found[0] = h.tree();
+                return false;
+            }
+            return true;
+        });
+        return Optional.ofNullable(found[0]);
     }
 
     /** The unit recorded as event {@code eventId}, dissected again from the stored bytes. */
@@ -36,7 +76,11 @@ public final class ConnectionReplayer {
         }
         EventRow e = event.get();
         Unit[] found = {null};
-        replay(e.conn(), unit -> {
+        replay(e.conn(), r -> {
+            if (!(r instanceof Dissected.UnitDone done)) {
+                return true;
+            }
+            Unit unit = done.unit();
             if (unit.kind().code().equals(e.kind()) && unit.dir() == e.dir() && unit.offset() == e.offset()
                     && unit.length() == e.length()) {
                 found[0] = unit;
@@ -50,19 +94,21 @@ public final class ConnectionReplayer {
     /** Every unit of the connection, dissected again from the stored bytes, in recording order. */
     public List<Unit> units(long conn) throws IOException {
         List<Unit> out = new ArrayList<>();
-        replay(conn, u -> {
-            out.add(u);
+        replay(conn, r -> {
+            if (r instanceof Dissected.UnitDone u) {
+                out.add(u.unit());
+            }
             return true;
         });
         return out;
     }
 
-    private interface UnitVisitor {
+    private interface ResultVisitor {
         /** Returns false to stop. */
-        boolean visit(Unit unit);
+        boolean visit(Dissected result);
     }
 
-    private void replay(long conn, UnitVisitor visitor) throws IOException {
+    private void replay(long conn, ResultVisitor visitor) throws IOException {
         ConnectionDissection dissection = dissections.create();
         long[] expected = new long[2];
         boolean[] going = {true};
@@ -89,9 +135,9 @@ public final class ConnectionReplayer {
         }
     }
 
-    private static boolean visitAll(List<Dissected> results, UnitVisitor visitor) {
+    private static boolean visitAll(List<Dissected> results, ResultVisitor visitor) {
         for (Dissected r : results) {
-            if (r instanceof Dissected.UnitDone u && !visitor.visit(u.unit())) {
+            if (!visitor.visit(r)) {
                 return false;
             }
         }

@@ -1,9 +1,11 @@
 package dev.upgradescope.capture;
 
 import dev.upgradescope.dissect.upgrade.UpgradeOutcome;
+import dev.upgradescope.wire.Field;
 import dev.upgradescope.wire.Finding;
 import dev.upgradescope.wire.Unit;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -27,13 +29,27 @@ public sealed interface Dissected {
         }
     }
 
-    /** The handshake analysis: protocols the client asked for, the answer's status and the outcome. */
-    record Handshake(List<String> askedProtocols, UpgradeOutcome outcome, int status, List<Finding> findings)
+    /**
+     * The analysis of the exchange whose request starts at c2s {@code requestOffset}: the protocols
+     * the client asked for (as written), the outcome, the final status (0 if none yet), a summary,
+     * plain attributes, findings and the tree (not stored). A later analysis of the same request
+     * replaces an earlier one.
+     */
+    record Handshake(long requestOffset, List<String> askedProtocols, UpgradeOutcome outcome, int status,
+                     String summary, Map<String, Object> attributes, List<Finding> findings, Field tree)
             implements Dissected {
         public Handshake {
             askedProtocols = List.copyOf(askedProtocols);
             Objects.requireNonNull(outcome, "outcome");
+            summary = summary == null ? "" : summary;
+            attributes = attributes == null ? Map.of() : attributes;
             findings = List.copyOf(findings);
+        }
+
+        /** The bare facts, without the analysis' own summary, attributes and tree. */
+        public Handshake(List<String> askedProtocols, UpgradeOutcome outcome, int status, List<Finding> findings) {
+            this(0, askedProtocols, outcome, status, String.join(", ", askedProtocols) + " → " + outcome.code()
+                    + (status > 0 ? " (" + status + ")" : ""), Map.of(), findings, null);
         }
     }
 

@@ -30,6 +30,7 @@ import java.util.Optional;
 public final class HarExporter {
 
     private static final int PAGE = 1000;
+    private static final int BODY_CAP = 1 << 20;
     private static final String CREATOR_VERSION = "0.1.0";
 
     private final SessionReader reader;
@@ -153,7 +154,10 @@ public final class HarExporter {
         json.writeStringField("connection", Long.toString(c.id()));
         writeRequest(json, c, req, p.websocket());
         writeResponse(json, resp);
-        json.writeStringField("serverIPAddress", host(c.target()));
+        String ip = host(c.target());
+        if (ip.matches("[0-9.]+|[0-9a-fA-F:]*:[0-9a-fA-F:.]*")) { // HAR wants an address, not a name
+            json.writeStringField("serverIPAddress", ip);
+        }
         json.writeStringField("startedDateTime", iso(p.startedWallMicros()));
         json.writeNumberField("time", send + wait + receive);
         json.writeObjectFieldStart("timings");
@@ -207,6 +211,9 @@ public final class HarExporter {
         json.writeObjectFieldStart("content");
         json.writeNumberField("size", Math.max(0, sizes[1]));
         json.writeStringField("mimeType", header(headers, "content-type").orElse("x-unknown"));
+        if (resp != null) {
+            writeBody(json, resp, headers, sizes);
+        }
         json.writeEndObject();
         json.writeStringField("redirectURL", header(headers, "location").orElse(""));
         json.writeNumberField("headersSize", sizes[0]);
@@ -218,6 +225,32 @@ public final class HarExporter {
             json.writeNullField("_error");
         }
         json.writeEndObject();
+    }
+
+    /**
+     * The body as recorded, when its length is known, it is not content-coded (HAR holds decoded
+     * content) and it is at most {@value #BODY_CAP} bytes: text as is, anything else in base64.
+     */
+    private void writeBody(JsonGenerator json, EventRow message, List<List<String>> headers, long[] sizes)
+            throws IOException {
+        long body = sizes[1];
+        String coding = header(headers, "content-encoding").orElse("identity").trim();
+        if (body <= 0 || sizes[0] < 0 || body > BODY_CAP || !coding.equalsIgnoreCase("identity")) {
+            return;
+        }
+        byte[] bytes = reader.bytes(message.conn(), message.dir(), message.offset() + sizes[0], (int) body);
+        if (bytes.length != body) {
+            return;
+        }
+        String mime = header(headers, "content-type").orElse("").toLowerCase(Locale.ROOT);
+        boolean text = mime.startsWith("text/") || mime.contains("json") || mime.contains("xml")
+                || mime.contains("javascript") || mime.contains("x-www-form-urlencoded");
+        if (text) {
+            json.writeStringField("text", new String(bytes, StandardCharsets.UTF_8));
+        } else {
+            json.writeStringField("text", Base64.getEncoder().encodeToString(bytes));
+            json.writeStringField("encoding", "base64");
+        }
     }
 
     private void writeMessages(JsonGenerator json, ConnectionRow c, long afterEvent) throws IOException {

@@ -201,13 +201,13 @@ public final class Recorder implements CaptureSink, AutoCloseable {
 
     private void barrier(boolean last) throws IOException {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        if (stopped()) {
+        if (storeStopped() || !thread.isAlive()) {
             return;
         }
         queue.force(new RecorderOp.Barrier(done, last), StoreOp.SMALL);
         try {
             while (!done.isDone()) {
-                if (stopped()) {
+                if (storeStopped() || !thread.isAlive()) {
                     return;
                 }
                 try {
@@ -224,7 +224,15 @@ public final class Recorder implements CaptureSink, AutoCloseable {
         }
     }
 
+    /** True when sink calls must record nothing: closed, or the store failed. */
     private boolean stopped() {
+        if (closed) {
+            return true;
+        }
+        return storeStopped();
+    }
+
+    private boolean storeStopped() {
         if (state == State.STOPPED) {
             return true;
         }
@@ -272,6 +280,7 @@ public final class Recorder implements CaptureSink, AutoCloseable {
                     return;
                 }
                 if (last) {
+                    queue.discard();
                     return;
                 }
             }
@@ -421,12 +430,12 @@ public final class Recorder implements CaptureSink, AutoCloseable {
         c.status = h.status();
         c.outcome = h.outcome().code();
         Map<String, Object> attributes = new LinkedHashMap<>();
+        attributes.put("requestOffset", h.requestOffset());
         attributes.put("askedProtocols", h.askedProtocols());
-        attributes.put("status", h.status());
+        attributes.putAll(h.attributes());
         attributes.put("outcome", h.outcome().code());
-        String summary = String.join(", ", h.askedProtocols()) + " → "
-                + (h.status() == 0 ? "no answer" : Integer.toString(h.status())) + " " + h.outcome().code();
-        return new EventRow(0, c.id, EventRow.HANDSHAKE, null, 0, 0, nanos, wall, summary, attributes,
+        attributes.put("status", h.status());
+        return new EventRow(0, c.id, EventRow.HANDSHAKE, null, 0, 0, nanos, wall, h.summary(), attributes,
                 h.findings(), -1);
     }
 

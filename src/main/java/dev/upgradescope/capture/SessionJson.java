@@ -32,7 +32,7 @@ final class SessionJson {
     }
 
     static String attributes(Map<String, Object> attributes) {
-        return write(attributes);
+        return attributes.isEmpty() ? "{}" : write(attributes);
     }
 
     static Map<String, Object> attributes(String json) {
@@ -48,6 +48,9 @@ final class SessionJson {
     }
 
     static String findings(List<Finding> findings) {
+        if (findings.isEmpty()) {
+            return "[]";
+        }
         ArrayNode array = NODES.arrayNode();
         for (Finding f : findings) {
             ObjectNode o = array.addObject();

@@ -50,9 +50,9 @@ import picocli.CommandLine.Option;
                 + "proxy to one upstream; stop after --for or on Ctrl-C.")
 public final class CaptureCommand implements Callable<Integer> {
 
-    static final int OK = 0;
-    static final int FAILED = 1;
-    static final int USAGE = 2;
+    static final int OK = ExitCodes.OK;
+    static final int FAILED = ExitCodes.CANNOT_RUN;
+    static final int USAGE = ExitCodes.CANNOT_RUN;
 
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)?");
 
@@ -81,12 +81,12 @@ public final class CaptureCommand implements Callable<Integer> {
     @Option(names = "--events", description = "Print one JSON line per event (units, handshake verdicts, notes).")
     boolean events;
 
-    /** The dissection each recorded connection gets; the bytes-only default until the dissectors are wired. */
+    /** The dissection each recorded connection gets. */
     private final ConnectionDissection.Factory dissections;
     private final CountDownLatch stop = new CountDownLatch(1);
 
     public CaptureCommand() {
-        this(BytesOnly.FACTORY);
+        this(ConnectionDissection.standard());
     }
 
     /** A capture command whose recorder dissects with {@code dissections}. */
@@ -329,22 +329,6 @@ public final class CaptureCommand implements Callable<Integer> {
             } catch (IOException e) {
                 // a value Jackson cannot write is our bug; keep the capture running
             }
-        }
-    }
-
-    /** Records bytes without dissecting them (the dissect layer plugs in through the factory). */
-    static final class BytesOnly implements ConnectionDissection {
-        static final ConnectionDissection.Factory FACTORY = BytesOnly::new;
-
-        @Override
-        public List<dev.upgradescope.capture.Dissected> feed(dev.upgradescope.wire.Direction dir, long offset,
-                                                             byte[] bytes) {
-            return List.of();
-        }
-
-        @Override
-        public List<dev.upgradescope.capture.Dissected> end(dev.upgradescope.wire.Direction dir) {
-            return List.of();
         }
     }
 }

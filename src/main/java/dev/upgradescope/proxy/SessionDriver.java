@@ -4,6 +4,7 @@ import dev.upgradescope.capture.CaptureSink;
 import dev.upgradescope.capture.ConnectionInfo;
 import dev.upgradescope.capture.ConnectionNote;
 import dev.upgradescope.capture.ListenerMode;
+import dev.upgradescope.wire.Direction;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
@@ -44,6 +45,7 @@ final class SessionDriver extends ChannelInboundHandlerAdapter {
     private Channel upstream;
     private int upstreamId;
     private boolean sessionWantsRead = true;
+    private final PendingRecord[] pending = {new PendingRecord(), new PendingRecord()};
 
     SessionDriver(ListenerConfig listener, ProxyConfig config, CaptureSink sink) {
         this.listener = listener;
@@ -59,10 +61,11 @@ final class SessionDriver extends ChannelInboundHandlerAdapter {
                 ? ProxySession.reverse(limits, listener.upstream())
                 : ProxySession.forward(limits, config.interceptor());
         conn = sink.open(new ConnectionInfo(String.valueOf(ctx.channel().remoteAddress()).replaceFirst("^/", ""),
-                listener.mode().code() + " " + ProxyServer.text(listener.address()), listener.mode(),
+                listener.mode().code() + " " + ProxyServer.text((InetSocketAddress) ctx.channel().localAddress()),
+                listener.mode(),
                 listener.upstream() == null ? "" : listener.upstream().toString(),
                 System.currentTimeMillis(), System.nanoTime()));
-        run(session.start());
+        runNow(session.start());
         ctx.fireChannelActive();
     }
 
@@ -77,8 +80,14 @@ final class SessionDriver extends ChannelInboundHandlerAdapter {
     }
 
     @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        endOfBurst();
+        ctx.fireChannelReadComplete();
+    }
+
+    @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        run(session.onClientClosed());
+        runNow(session.onClientClosed());
     }
 
     @Override
@@ -91,7 +100,7 @@ final class SessionDriver extends ChannelInboundHandlerAdapter {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         if (evt instanceof IdleStateEvent) {
-            run(session.onIdle());
+            runNow(session.onIdle());
         } else {
             ctx.fireUserEventTriggered(evt);
         }
@@ -102,20 +111,45 @@ final class SessionDriver extends ChannelInboundHandlerAdapter {
         ctx.close(); // a reset: channelInactive tells the session
     }
 
+    /** Carries out commands; writes are flushed when the read burst ends (or by {@link #runNow}). */
     private void run(List<SessionCommand> commands) {
         for (SessionCommand c : commands) {
             execute(c);
         }
     }
 
+    /** Carries out commands of an event that is not a read, flushing writes and records at once. */
+    private void runNow(List<SessionCommand> commands) {
+        run(commands);
+        endOfBurst();
+    }
+
+    /** A read burst ended: flush what was written to either side and hand the bytes to the capture. */
+    private void endOfBurst() {
+        client.flush();
+        if (upstream != null) {
+            upstream.flush();
+        }
+        flushRecords();
+    }
+
     private void execute(SessionCommand c) {
         long now = System.nanoTime();
         if (c instanceof SessionCommand.Record r) {
-            sink.chunk(conn, r.dir(), now, r.bytes());
-        } else if (c instanceof SessionCommand.SendToClient s) {
-            client.writeAndFlush(Unpooled.wrappedBuffer(s.bytes()), client.voidPromise());
+            PendingRecord p = pending[r.dir().ordinal()];
+            p.add(r.bytes(), now);
+            if (p.full()) {
+                flushRecords();
+            }
+            return;
+        }
+        if (!(c instanceof SessionCommand.SendToClient || c instanceof SessionCommand.SendToUpstream)) {
+            flushRecords(); // notes, targets and ends come after the bytes before them
+        }
+        if (c instanceof SessionCommand.SendToClient s) {
+            client.write(Unpooled.wrappedBuffer(s.bytes()), client.voidPromise());
         } else if (c instanceof SessionCommand.SendToUpstream s) {
-            upstream.writeAndFlush(Unpooled.wrappedBuffer(s.bytes()), upstream.voidPromise());
+            upstream.write(Unpooled.wrappedBuffer(s.bytes()), upstream.voidPromise());
         } else if (c instanceof SessionCommand.RecordEnd e) {
             sink.end(conn, e.dir(), now);
         } else if (c instanceof SessionCommand.RecordNote n) {
@@ -135,6 +169,17 @@ final class SessionDriver extends ChannelInboundHandlerAdapter {
         } else if (c instanceof SessionCommand.ReadClient r) {
             sessionWantsRead = r.enabled();
             updateClientRead();
+        }
+    }
+
+    /** Hands the gathered bytes of both directions to the capture. */
+    private void flushRecords() {
+        for (Direction d : Direction.values()) {
+            PendingRecord p = pending[d.ordinal()];
+            if (!p.isEmpty()) {
+                long at = p.nanos();
+                sink.chunk(conn, d, at, p.take());
+            }
         }
     }
 
@@ -162,11 +207,11 @@ final class SessionDriver extends ChannelInboundHandlerAdapter {
         upstream = f.channel();
         f.addListener((ChannelFuture done) -> {
             if (done.isSuccess()) {
-                run(session.onUpstreamConnected(id));
+                runNow(session.onUpstreamConnected(id));
                 updateClientRead();
             } else {
                 Throwable t = done.cause();
-                run(session.onUpstreamFailed(id, classify(t), String.valueOf(t.getMessage())));
+                runNow(session.onUpstreamFailed(id, classify(t), String.valueOf(t.getMessage())));
             }
         });
     }
@@ -202,6 +247,11 @@ final class SessionDriver extends ChannelInboundHandlerAdapter {
         }
 
         @Override
+        public void channelReadComplete(ChannelHandlerContext ctx) {
+            endOfBurst();
+        }
+
+        @Override
         public void channelActive(ChannelHandlerContext ctx) {
             ctx.channel().config().setAutoRead(client.channel().isWritable());
         }
@@ -209,7 +259,7 @@ final class SessionDriver extends ChannelInboundHandlerAdapter {
         @Override
         public void channelInactive(ChannelHandlerContext ctx) {
             if (id == upstreamId) {
-                run(session.onUpstreamClosed(id));
+                runNow(session.onUpstreamClosed(id));
             }
         }
 

@@ -64,6 +64,11 @@ public final class UpgradeScopeApp extends Application {
         return session;
     }
 
+    /** The window around the views (for tests switching theme and language). */
+    public WindowShell shell() {
+        return shell;
+    }
+
     /** How captured connections are dissected. */
     static ConnectionDissection.Factory dissections() {
         return Dissections.factory();

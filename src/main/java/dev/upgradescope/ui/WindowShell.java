@@ -37,8 +37,8 @@ public final class WindowShell implements WindowActions {
     }
 
     public void show() {
-        double w = settings.number("window.width", 1280);
-        double h = settings.number("window.height", 820);
+        double w = settings.number("window.width", 1440);
+        double h = settings.number("window.height", 880);
         scene = new Scene(build(), w, h);
         applyTheme();
         stage.setScene(scene);

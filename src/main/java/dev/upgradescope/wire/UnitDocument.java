@@ -18,7 +18,9 @@ public final class UnitDocument {
 
     /**
      * {@code dir, offset, length, kind, summary}, then the unit's own attributes, then
-     * {@code findings} when there are any.
+     * {@code findings} when there are any. Kinds whose own {@code length} means something else
+     * (a message after inflation, a frame's payload, a record's fragment) keep that meaning, and
+     * the stream bytes the unit spans are then given as {@code streamLength}.
      */
     public static Map<String, Object> of(Unit unit) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -27,7 +29,11 @@ public final class UnitDocument {
         m.put("length", unit.length());
         m.put("kind", unit.kind().code());
         m.put("summary", unit.summary());
-        m.putAll(unit.attributes());
+        Map<String, Object> own = unit.attributes();
+        if (own.containsKey("length")) {
+            m.put("streamLength", unit.length());
+        }
+        m.putAll(own);
         if (!unit.findings().isEmpty()) {
             m.put("findings", findings(unit.findings()));
         }

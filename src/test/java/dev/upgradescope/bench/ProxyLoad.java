@@ -1,12 +1,12 @@
 package dev.upgradescope.bench;
 
 import dev.upgradescope.capture.CaptureSink;
-import dev.upgradescope.capture.ConnectionInfo;
-import dev.upgradescope.capture.ConnectionNote;
+import dev.upgradescope.capture.CaptureStore;
+import dev.upgradescope.capture.ConnectionDissection;
+import dev.upgradescope.capture.Recorder;
 import dev.upgradescope.proxy.ListenerConfig;
 import dev.upgradescope.proxy.ProxyConfig;
 import dev.upgradescope.proxy.ProxyServer;
-import dev.upgradescope.wire.Direction;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
@@ -32,6 +32,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -42,8 +44,9 @@ import java.util.function.Supplier;
 /**
  * The proxy's load tool (run by hand, not a test): on loopback, measures WebSocket echo throughput
  * (64 B and 16 KiB messages, several connections, many messages in flight) and the upgrade rate
- * (handshakes per second), (a) straight to the echo server, (b) through socat, (c) through
- * UpgradeScope's reverse listener with capture on; prints the figures and the ratios.
+ * (handshakes per second), (a) straight to the echo server, (b) through socat, then UpgradeScope's
+ * reverse listener with its capture thrown away (to tell the relay's cost from the recorder's), and (c) through
+ * UpgradeScope's reverse listener recording through the real recorder into a session file; prints the figures and the ratios.
  *
  * <pre>./mvnw -B -o -q test-compile &amp;&amp; java -cp target/classes:target/test-classes:$(cat cp.txt) \
  *   dev.upgradescope.bench.ProxyLoad [seconds-per-measure]</pre>
@@ -51,6 +54,8 @@ import java.util.function.Supplier;
 public final class ProxyLoad {
 
     private static final int CONNECTIONS = 8;
+    /** Handshakes in progress at once while measuring the upgrade rate. */
+    private static final int HANDSHAKERS = 32;
     private static final byte[] HANDSHAKE = ("GET /echo HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
             + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
             + "Sec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
@@ -76,8 +81,8 @@ public final class ProxyLoad {
         EventLoopGroup serverLoop = new NioEventLoopGroup(1);
         Channel echo = echoServer(serverLoop);
         int echoPort = ((InetSocketAddress) echo.localAddress()).getPort();
-        System.out.printf(Locale.ROOT, "echo server on 127.0.0.1:%d; %d connections, %d s per measure%n",
-                echoPort, CONNECTIONS, TimeUnit.NANOSECONDS.toSeconds(measureNanos));
+        System.out.printf(Locale.ROOT, "echo server on 127.0.0.1:%d; %d echo connections, %d concurrent handshakes,"
+                + " %d s per measure%n", echoPort, CONNECTIONS, HANDSHAKERS, TimeUnit.NANOSECONDS.toSeconds(measureNanos));
         List<String> names = new ArrayList<>();
         List<double[]> results = new ArrayList<>();
 
@@ -98,7 +103,13 @@ public final class ProxyLoad {
             }
         }
 
-        CountingSink sink = CountingSink.create();
+        try (ProxyServer bare = ProxyServer.start(ProxyConfig.of(List.of(ListenerConfig.reverse(
+                new InetSocketAddress("127.0.0.1", 0), URI.create("http://127.0.0.1:" + echoPort)))), new DiscardSink())) {
+            names.add("us-no-capture");
+            results.add(measureAll(bare.address().getPort()));
+        }
+
+        RecordingSink sink = RecordingSink.create();
         try (ProxyServer proxy = ProxyServer.start(ProxyConfig.of(List.of(ListenerConfig.reverse(
                 new InetSocketAddress("127.0.0.1", 0), URI.create("http://127.0.0.1:" + echoPort)))), sink.sink())) {
             names.add("upgradescope");
@@ -131,7 +142,7 @@ public final class ProxyLoad {
         double[] mine = results.get(results.size() - 1);
         for (int i = 0; i < names.size() - 1; i++) {
             double[] r = results.get(i);
-            System.out.printf(Locale.ROOT, "upgradescope / %-8s 64B %.2fx   16KiB %.2fx   upgrades %.2fx%n",
+            System.out.printf(Locale.ROOT, "upgradescope / %-13s 64B %.2fx   16KiB %.2fx   upgrades %.2fx%n",
                     names.get(i), mine[0] / r[0], mine[2] / r[2], mine[4] / r[4]);
         }
     }
@@ -283,7 +294,7 @@ public final class ProxyLoad {
         long[] t0 = new long[1];
         Bootstrap b = new Bootstrap().group(clientLoop).channel(NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true);
-        for (int i = 0; i < CONNECTIONS; i++) {
+        for (int i = 0; i < HANDSHAKERS; i++) {
             handshakeLoop(b, port, done, deadline);
         }
         Thread.sleep(500);
@@ -415,40 +426,53 @@ public final class ProxyLoad {
                 .bind("127.0.0.1", 0).sync().channel();
     }
 
-    /** The capture for (c): the real recorder once available; until then a sink that only counts bytes. */
-    private record CountingSink(CaptureSink sink, AutoCloseable closer) {
-        static CountingSink create() {
-            AtomicLong bytes = new AtomicLong();
-            AtomicLong conns = new AtomicLong();
-            CaptureSink s = new CaptureSink() {
-                @Override
-                public long open(ConnectionInfo info) {
-                    return conns.incrementAndGet();
-                }
+    /** For comparison: the proxy alone, its capture thrown away (what relaying costs without recording). */
+    private static final class DiscardSink implements CaptureSink {
+        private final AtomicLong ids = new AtomicLong();
 
-                @Override
-                public void target(long conn, String target) {
-                }
-
-                @Override
-                public void chunk(long conn, Direction dir, long nanos, byte[] b) {
-                    bytes.addAndGet(b.length);
-                }
-
-                @Override
-                public void note(long conn, ConnectionNote note) {
-                }
-
-                @Override
-                public void end(long conn, Direction dir, long nanos) {
-                }
-            };
-            return new CountingSink(s, () -> System.out.printf("capture saw %d connections, %d bytes%n",
-                    conns.get(), bytes.get()));
+        @Override
+        public long open(dev.upgradescope.capture.ConnectionInfo info) {
+            return ids.incrementAndGet();
         }
 
-        void close() throws Exception {
-            closer.close();
+        @Override
+        public void target(long conn, String target) {
+        }
+
+        @Override
+        public void chunk(long conn, dev.upgradescope.wire.Direction dir, long nanos, byte[] bytes) {
+        }
+
+        @Override
+        public void note(long conn, dev.upgradescope.capture.ConnectionNote note) {
+        }
+
+        @Override
+        public void end(long conn, dev.upgradescope.wire.Direction dir, long nanos) {
+        }
+    }
+
+    /** The capture for (c): the real recorder, dissectors and session store, in a temporary file deleted afterwards. */
+    private record RecordingSink(Recorder recorder, CaptureStore store, Path dir) {
+        static RecordingSink create() throws IOException {
+            Path dir = Files.createTempDirectory("upgradescope-load");
+            CaptureStore store = CaptureStore.create(dir.resolve("load.upgradescope"));
+            return new RecordingSink(new Recorder(store, ConnectionDissection.standard()), store, dir);
+        }
+
+        CaptureSink sink() {
+            return recorder;
+        }
+
+        void close() throws IOException {
+            recorder.close();
+            store.close();
+            System.out.printf(Locale.ROOT, "capture: recorder %s, %d bytes dropped, session file %d MB%n",
+                    recorder.state(), recorder.droppedBytes(),
+                    Files.size(dir.resolve("load.upgradescope")) >> 20);
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
         }
     }
 }

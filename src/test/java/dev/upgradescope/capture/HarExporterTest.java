@@ -83,13 +83,13 @@ class HarExporterTest {
     @Test
     void anOrdinaryExchangeAndAnUnansweredRequestAreEntriesToo() throws Exception {
         Path file = dir.resolve("http.upgradescope");
-        try (CaptureStore store = CaptureStore.create(file); Recorder recorder = new Recorder(store, TestWsDissection::new)) {
+        try (CaptureStore store = CaptureStore.create(file); Recorder recorder = new Recorder(store, ConnectionDissection.standard())) {
             long t = System.nanoTime();
             long conn = recorder.open(new ConnectionInfo("c", "l", ListenerMode.FORWARD, "h:8080", 0, t));
             recorder.chunk(conn, Direction.C2S, t + 1, WsConversation.ascii(
                     "GET http://h:8080/x HTTP/1.1\r\nHost: h:8080\r\nUpgrade: h2c\r\n\r\n"));
             recorder.chunk(conn, Direction.S2C, t + 2, WsConversation.ascii(
-                    "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 0\r\n\r\n"));
+                    "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 5\r\n\r\nhello"));
             long other = recorder.open(new ConnectionInfo("c", "l", ListenerMode.FORWARD, "h:8080", 0, t + 3));
             recorder.chunk(other, Direction.C2S, t + 4, WsConversation.ascii("GET /y HTTP/1.1\r\nHost: h:8080\r\n\r\n"));
             recorder.flush();
@@ -100,6 +100,9 @@ class HarExporterTest {
         assertThat(entries.get(0).get("_resourceType").asText()).isEqualTo("other");
         assertThat(entries.get(0).get("response").get("status").asInt()).isEqualTo(200);
         assertThat(entries.get(0).get("response").get("content").get("mimeType").asText()).isEqualTo("text/plain");
+        assertThat(entries.get(0).get("response").get("content").get("size").asInt()).isEqualTo(5);
+        assertThat(entries.get(0).get("response").get("content").get("text").asText()).isEqualTo("hello");
+        assertThat(entries.get(0).get("response").get("bodySize").asInt()).isEqualTo(5);
         assertThat(entries.get(0).has("_webSocketMessages")).isFalse();
         assertThat(entries.get(1).get("request").get("url").asText()).isEqualTo("http://h:8080/y");
         assertThat(entries.get(1).get("response").get("status").asInt()).isZero();

@@ -124,4 +124,23 @@ class RecorderTest {
             assertThat(reader.events(fine, 0, 10)).extracting(EventRow::kind).containsExactly("http-request");
         }
     }
+
+    @Test
+    void afterCloseSinkCallsReturnAndRecordNothing() throws Exception {
+        Path file = dir.resolve("closed.upgradescope");
+        CaptureStore store = CaptureStore.create(file);
+        Recorder recorder = new Recorder(store, TestWsDissection::new);
+        long conn = recorder.open(new ConnectionInfo("c", "l", ListenerMode.DEMO, "t", 0, System.nanoTime()));
+        recorder.chunk(conn, Direction.C2S, System.nanoTime(), WsConversation.REQUEST);
+        recorder.close();
+        store.close();
+        for (int i = 0; i < 10_000; i++) { // would fill the queue and wait if anything were still queued
+            recorder.chunk(conn, Direction.C2S, System.nanoTime(), new byte[4096]);
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(store::flush).isInstanceOf(java.io.IOException.class)
+                .hasMessageContaining("closed");
+        try (SessionReader reader = SessionReader.open(file)) {
+            assertThat(reader.connection(conn).orElseThrow().c2sBytes()).isEqualTo(WsConversation.REQUEST.length);
+        }
+    }
 }

@@ -98,7 +98,8 @@ final class TestWsDissection implements ConnectionDissection {
             out.add(new Dissected.UnitDone(new TestUnit(UnitKind.HTTP_RESPONSE, s.dir, s.base, length,
                     lines[0], a, List.of(info))));
             if (status == 101) {
-                out.add(new Dissected.Handshake(asked, UpgradeOutcome.UPGRADED, 101, List.of(info)));
+                out.add(new Dissected.Handshake(0, asked, UpgradeOutcome.UPGRADED, 101,
+                        String.join(", ", asked) + " → upgraded (101)", Map.of(), List.of(info), null));
                 out.add(new Dissected.Switched("websocket", streams[0].base + streams[0].buf.length,
                         s.base + length));
                 websocket = true;

@@ -76,7 +76,8 @@ class CaptureCommandTest {
             try (SessionReader reader = SessionReader.open(session)) {
                 assertThat(reader.connectionCount()).isEqualTo(1);
             }
-            assertThat(out.toString()).contains("\"kind\":\"note\"");
+            assertThat(out.toString()).contains("\"kind\":\"note\"")
+                    .contains("\"kind\":\"http-request\",\"summary\":\"GET /x HTTP/1.1\"");
         }
     }
 

@@ -25,4 +25,56 @@ class UnitDocumentTest {
                 .containsEntry("rfc", 6455).containsEntry("section", "5.1")
                 .containsEntry("dir", "c2s").containsEntry("offset", 10L).containsEntry("length", 2L);
     }
+
+    @Test
+    void aKindWithItsOwnLengthKeepsItAndGivesTheSpanAsStreamLength() {
+        Unit unit = withOwnLength();
+        Map<String, Object> doc = UnitDocument.of(unit);
+        assertThat(doc).containsEntry("length", 26L).containsEntry("streamLength", 33L);
+        assertThat(doc.keySet()).containsExactly("dir", "offset", "length", "kind", "summary", "streamLength");
+    }
+
+    private static Unit withOwnLength() {
+        return new Unit() {
+            @Override
+            public UnitKind kind() {
+                return UnitKind.WS_MESSAGE;
+            }
+
+            @Override
+            public Direction dir() {
+                return Direction.S2C;
+            }
+
+            @Override
+            public long offset() {
+                return 5;
+            }
+
+            @Override
+            public long length() {
+                return 33;
+            }
+
+            @Override
+            public String summary() {
+                return "TEXT message len=26";
+            }
+
+            @Override
+            public Field tree() {
+                return Field.leaf("Message", "", range());
+            }
+
+            @Override
+            public List<Finding> findings() {
+                return List.of();
+            }
+
+            @Override
+            public Map<String, Object> attributes() {
+                return Map.of("length", 26L);
+            }
+        };
+    }
 }

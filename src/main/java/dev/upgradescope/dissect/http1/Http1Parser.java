@@ -222,28 +222,30 @@ public final class Http1Parser {
         if (scan == pos) {
             HeadReader.Start start = HeadReader.start(buf, pos, Math.min(len, pos + MAX_LINE + 2), requests);
             if (start == HeadReader.Start.NOT_HTTP) {
-                stop(Http1Finding.NOT_HTTP.at(ByteRange.of(dir, abs(pos), len - pos)));
+                stop(Http1Finding.NOT_HTTP.at(ByteRange.of(dir, abs(pos), 1)));
                 return false;
             }
             if (start == HeadReader.Start.NEED_MORE) {
-                if (len - pos > MAX_LINE) {
-                    stop(Http1Finding.LINE_TOO_LONG.at(ByteRange.of(dir, abs(pos), len - pos), MAX_LINE));
+                if (len - pos >= MAX_LINE + 2) {
+                    stop(Http1Finding.LINE_TOO_LONG.at(ByteRange.of(dir, abs(pos), MAX_LINE + 2), MAX_LINE));
                 }
                 return false;
             }
             lineStart = pos;
         }
+        // each limit is crossed at one definite byte, so the outcome does not depend on how bytes arrive
         for (int i = Math.max(scan, pos); i < len; i++) {
+            if (i - pos >= MAX_HEAD) {
+                return overLimit(out, Http1Finding.HEAD_TOO_LARGE.at(ByteRange.of(dir, abs(pos), MAX_HEAD), MAX_HEAD));
+            }
             if (buf[i] != '\n') {
+                if (i - lineStart >= MAX_LINE + 1) {
+                    return overLimit(out, Http1Finding.LINE_TOO_LONG.at(ByteRange.of(dir, abs(lineStart),
+                            MAX_LINE + 2), MAX_LINE));
+                }
                 continue;
             }
             int content = i - lineStart - (i > lineStart && buf[i - 1] == '\r' ? 1 : 0);
-            if (content > MAX_LINE) {
-                return overLimit(out, Http1Finding.LINE_TOO_LONG, MAX_LINE);
-            }
-            if (i + 1 - pos > MAX_HEAD) {
-                return overLimit(out, Http1Finding.HEAD_TOO_LARGE, MAX_HEAD);
-            }
             if (content == 0 && lineStart != pos) {
                 onHead(out, pos, i + 1);
                 return true;
@@ -251,12 +253,6 @@ public final class Http1Parser {
             lineStart = i + 1;
         }
         scan = len;
-        if (len - lineStart > MAX_LINE + 1) {
-            return overLimit(out, Http1Finding.LINE_TOO_LONG, MAX_LINE);
-        }
-        if (len - pos > MAX_HEAD + 2) {
-            return overLimit(out, Http1Finding.HEAD_TOO_LARGE, MAX_HEAD);
-        }
         return false;
     }
 
@@ -290,8 +286,7 @@ public final class Http1Parser {
     }
 
     /** A line or the head is over its limit: the message read so far is given, then HTTP/1 stops. */
-    private boolean overLimit(List<HttpMessage> out, Http1Finding kind, int limit) {
-        Finding f = kind.at(ByteRange.of(dir, abs(lineStart), Math.max(len, lineStart) - lineStart), limit);
+    private boolean overLimit(List<HttpMessage> out, Finding f) {
         if (lineStart == pos) {
             stop(f);
             return false;
@@ -416,10 +411,11 @@ public final class Http1Parser {
     }
 
     private boolean chunkLine(List<HttpMessage> out) {
-        HeadLine line = HeadLine.at(buf, pos, len);
+        HeadLine line = HeadLine.at(buf, pos, Math.min(len, pos + MAX_LINE + 2));
         if (line == null) {
-            if (len - pos > MAX_LINE) {
-                return lostInBody(out, Http1Finding.LINE_TOO_LONG.at(ByteRange.of(dir, abs(pos), len - pos), MAX_LINE));
+            if (len - pos >= MAX_LINE + 2) {
+                return lostInBody(out, Http1Finding.LINE_TOO_LONG.at(ByteRange.of(dir, abs(pos), MAX_LINE + 2),
+                        MAX_LINE));
             }
             return false;
         }
@@ -496,12 +492,16 @@ public final class Http1Parser {
     private boolean trailer(List<HttpMessage> out) {
         int p = Math.max(scan, pos);
         while (true) {
-            HeadLine line = HeadLine.at(buf, p, len);
+            // a line ends within MAX_LINE + 2 bytes, the section within MAX_HEAD bytes
+            int lineLimit = p + MAX_LINE + 2;
+            int sectionLimit = pos + MAX_HEAD;
+            HeadLine line = HeadLine.at(buf, p, Math.min(len, Math.min(lineLimit, sectionLimit)));
             if (line == null) {
                 scan = p;
-                if (len - p > MAX_LINE || len - pos > MAX_HEAD) {
-                    return lostInBody(out, Http1Finding.HEAD_TOO_LARGE.at(ByteRange.of(dir, abs(pos), len - pos),
-                            MAX_HEAD));
+                if (len >= Math.min(lineLimit, sectionLimit)) {
+                    return lostInBody(out, lineLimit <= sectionLimit
+                            ? Http1Finding.LINE_TOO_LONG.at(ByteRange.of(dir, abs(p), MAX_LINE + 2), MAX_LINE)
+                            : Http1Finding.HEAD_TOO_LARGE.at(ByteRange.of(dir, abs(pos), MAX_HEAD), MAX_HEAD));
                 }
                 return false;
             }

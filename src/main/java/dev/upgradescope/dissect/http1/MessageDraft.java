@@ -14,6 +14,9 @@ import java.util.List;
  */
 final class MessageDraft {
 
+    /** Chunks listed one by one in the tree; later ones are summed up in one node (a long stream). */
+    static final int MAX_CHUNK_NODES = 1000;
+
     private final ParsedHead head;
     private final BodyPlan plan;
     private final Direction dir;
@@ -28,6 +31,9 @@ final class MessageDraft {
     // the chunk being read
     private Field.Builder chunk;
     private long chunkFrom;
+    private long unlistedFrom = -1;
+    private long unlistedEnd;
+    private long unlistedCount;
 
     MessageDraft(ParsedHead head, BodyPlan plan, Direction dir) {
         this.head = head;
@@ -84,7 +90,7 @@ final class MessageDraft {
             chunk.leaf("Chunk extension", ext, extRange);
         }
         if (size == 0) {
-            chunks.add(chunk.build());
+            listChunk(chunk.build());
             chunk = null;
         }
     }
@@ -99,9 +105,22 @@ final class MessageDraft {
         if (problem != null) {
             chunk.finding(problem);
         }
-        chunks.add(chunk.build());
+        listChunk(chunk.build());
         chunk = null;
         chunkCount++;
+    }
+
+    private void listChunk(Field node) {
+        if (chunks.size() < MAX_CHUNK_NODES || !node.findings().isEmpty() || node.label().equals("Last chunk")) {
+            chunks.add(node);
+            return;
+        }
+        ByteRange.InStream r = (ByteRange.InStream) node.range();
+        if (unlistedFrom < 0) {
+            unlistedFrom = r.offset();
+        }
+        unlistedEnd = r.end();
+        unlistedCount++;
     }
 
     void trailer(List<HeaderField> fields, ByteRange.InStream range, List<Finding> findings) {
@@ -140,7 +159,12 @@ final class MessageDraft {
         }
         if (body.present() || !bodyFindings.isEmpty()) {
             Field.Builder b = Field.builder("Body", bodyValue(body), wire).findings(bodyFindings);
-            chunks.forEach(b::add);
+            List<Field> listed = new ArrayList<>(chunks);
+            if (unlistedCount > 0) {
+                listed.add(Math.min(MAX_CHUNK_NODES, listed.size()), Field.leaf("Chunks not listed",
+                        String.valueOf(unlistedCount), ByteRange.of(dir, unlistedFrom, unlistedEnd - unlistedFrom)));
+            }
+            listed.forEach(b::add);
             root.add(b.build());
         }
         Field tree = root.findings(rootFindings).build();

@@ -23,8 +23,8 @@ public final class ConnectionsView {
     private final ConnectionsViewModel viewModel;
     private final ViewContext context;
 
-    @FXML private TableView<ConnectionItem> table;
-    @FXML private Label title;
+    @FXML private TableView<ConnectionItem> connectionsTable;
+    @FXML private Label connectionsTitle;
     @FXML private TableColumn<ConnectionItem, Long> timeColumn;
     @FXML private TableColumn<ConnectionItem, String> clientColumn;
     @FXML private TableColumn<ConnectionItem, String> targetColumn;
@@ -51,31 +51,31 @@ public final class ConnectionsView {
         outcomeColumn.setCellValueFactory(c -> value(c.getValue(), Outcome::of));
         outcomeColumn.setCellFactory(col -> new BadgeCell());
         outcomeColumn.setComparator(Comparator.comparing(Outcome::ordinal));
-        viewModel.rows().comparatorProperty().bind(table.comparatorProperty());
-        table.setItems(viewModel.rows());
-        table.setFixedCellSize(26);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+        viewModel.rows().comparatorProperty().bind(connectionsTable.comparatorProperty());
+        connectionsTable.setItems(viewModel.rows());
+        connectionsTable.setFixedCellSize(26);
+        connectionsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        connectionsTable.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             viewModel.selectedProperty().set(now);
         });
         viewModel.selectedProperty().addListener((obs, old, now) -> {
-            if (table.getSelectionModel().getSelectedItem() != now) {
-                table.getSelectionModel().select(now);
+            if (connectionsTable.getSelectionModel().getSelectedItem() != now) {
+                connectionsTable.getSelectionModel().select(now);
             }
         });
         if (viewModel.selectedProperty().get() != null) {
-            table.getSelectionModel().select(viewModel.selectedProperty().get());
+            connectionsTable.getSelectionModel().select(viewModel.selectedProperty().get());
         }
-        title.textProperty().bind(Bindings.createStringBinding(
+        connectionsTitle.textProperty().bind(Bindings.createStringBinding(
                 () -> context.text("connections.count", viewModel.rows().size(),
                         viewModel.hidden()), viewModel.rows()));
     }
 
-    /** Gives the table the keyboard focus (selecting the first row if none is). */
+    /** Gives the connectionsTable the keyboard focus (selecting the first row if none is). */
     public void focus() {
-        table.requestFocus();
-        if (table.getSelectionModel().isEmpty() && !table.getItems().isEmpty()) {
-            table.getSelectionModel().select(0);
+        connectionsTable.requestFocus();
+        if (connectionsTable.getSelectionModel().isEmpty() && !connectionsTable.getItems().isEmpty()) {
+            connectionsTable.getSelectionModel().select(0);
         }
     }
 

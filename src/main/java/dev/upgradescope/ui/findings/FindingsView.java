@@ -22,8 +22,8 @@ public final class FindingsView {
     private final FindingsViewModel viewModel;
     private final ViewContext context;
 
-    @FXML private Label title;
-    @FXML private TableView<Finding> table;
+    @FXML private Label findingsTitle;
+    @FXML private TableView<Finding> findingsTable;
     @FXML private TableColumn<Finding, Finding> severityColumn;
     @FXML private TableColumn<Finding, String> messageColumn;
     @FXML private TableColumn<Finding, String> codeColumn;
@@ -36,8 +36,8 @@ public final class FindingsView {
 
     @FXML
     void initialize() {
-        table.setItems(viewModel.findings());
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        findingsTable.setItems(viewModel.findings());
+        findingsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         severityColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         severityColumn.setCellFactory(c -> new SeverityCell());
         severityColumn.setComparator((a, b) -> a.severity().compareTo(b.severity()));
@@ -54,8 +54,8 @@ public final class FindingsView {
         specColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         specColumn.setCellFactory(c -> new SpecCell());
         specColumn.setSortable(false);
-        table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> viewModel.choose(now));
-        title.textProperty().bind(Bindings.createStringBinding(
+        findingsTable.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> viewModel.choose(now));
+        findingsTitle.textProperty().bind(Bindings.createStringBinding(
                 () -> context.text("findings.count", viewModel.findings().size()), viewModel.findings()));
     }
 

@@ -18,7 +18,7 @@ import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableView;
 
 /**
- * Controller of {@code HandshakeView.fxml}: the header tree (request and response → start line,
+ * Controller of {@code HandshakeView.fxml}: the header handshakeTree (request and response → start line,
  * headers → decoded parts), each node's findings as a glyph with a tooltip; selecting a node
  * selects its bytes, and a field selected elsewhere (raw bytes, findings) is revealed here.
  */
@@ -29,7 +29,7 @@ public final class HandshakeView {
     private final Map<Field, TreeItem<HandshakeNode>> items = new IdentityHashMap<>();
     private boolean revealing;
 
-    @FXML private TreeTableView<HandshakeNode> tree;
+    @FXML private TreeTableView<HandshakeNode> handshakeTree;
     @FXML private TreeTableColumn<HandshakeNode, HandshakeNode> fieldColumn;
     @FXML private TreeTableColumn<HandshakeNode, String> valueColumn;
     @FXML private TreeTableColumn<HandshakeNode, String> rangeColumn;
@@ -45,11 +45,11 @@ public final class HandshakeView {
         fieldColumn.setCellFactory(c -> new FieldCell());
         valueColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().getValue().field().value()));
         rangeColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(range(c.getValue().getValue().field())));
-        tree.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        tree.setRoot(new TreeItem<>());
+        handshakeTree.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        handshakeTree.setRoot(new TreeItem<>());
         viewModel.rootsProperty().addListener((obs, old, now) -> show(now));
         show(viewModel.rootsProperty().get());
-        tree.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+        handshakeTree.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (!revealing && now != null && now.getValue() != null) {
                 viewModel.select(now.getValue().field());
             }
@@ -63,22 +63,26 @@ public final class HandshakeView {
         for (HandshakeNode n : roots) {
             root.getChildren().add(item(n, 0));
         }
-        tree.setRoot(root);
+        handshakeTree.setRoot(root);
         reveal(viewModel.selection().fieldProperty().get());
     }
 
     private TreeItem<HandshakeNode> item(HandshakeNode n, int depth) {
         TreeItem<HandshakeNode> item = new TreeItem<>(n);
         items.put(n.field(), item);
-        item.setExpanded(depth < 1 || !n.findings().isEmpty() || n.field().label().startsWith("HTTP2-Settings")
-                || n.field().label().startsWith("Sec-WebSocket") || n.field().label().equals("Upgrade"));
+        String label = n.field().label();
+        item.setExpanded(depth == 0 || label.equals("Request") || label.equals("Response") || hasFindingsBelow(n));
         for (HandshakeNode c : n.children()) {
             item.getChildren().add(item(c, depth + 1));
         }
         return item;
     }
 
-    /** Selects and scrolls to the row of {@code field}, if this tree shows it. */
+    private static boolean hasFindingsBelow(HandshakeNode n) {
+        return n.children().stream().anyMatch(c -> !c.findings().isEmpty() || hasFindingsBelow(c));
+    }
+
+    /** Selects and scrolls to the row of {@code field}, if this handshakeTree shows it. */
     private void reveal(Field field) {
         TreeItem<HandshakeNode> item = field == null ? null : items.get(field);
         if (item == null) {
@@ -89,10 +93,10 @@ public final class HandshakeView {
             for (TreeItem<HandshakeNode> p = item.getParent(); p != null; p = p.getParent()) {
                 p.setExpanded(true);
             }
-            tree.getSelectionModel().select(item);
-            int row = tree.getRow(item);
+            handshakeTree.getSelectionModel().select(item);
+            int row = handshakeTree.getRow(item);
             if (row >= 0) {
-                tree.scrollTo(Math.max(0, row - 3));
+                handshakeTree.scrollTo(Math.max(0, row - 3));
             }
         } finally {
             revealing = false;

@@ -32,7 +32,7 @@ public final class MessagesView {
     @FXML private ChoiceBox<String> directionChoice;
     @FXML private TextField textField;
     @FXML private Label countLabel;
-    @FXML private TableView<EventSlot> table;
+    @FXML private TableView<EventSlot> messagesTable;
     @FXML private TableColumn<EventSlot, String> indexColumn;
     @FXML private TableColumn<EventSlot, String> dirColumn;
     @FXML private TableColumn<EventSlot, String> timeColumn;
@@ -63,16 +63,16 @@ public final class MessagesView {
         formatChoice.setConverter(converter(f -> context.text("format." + f.name().toLowerCase(java.util.Locale.ROOT))));
         formatChoice.valueProperty().addListener((obs, old, now) -> showPayload(viewModel.detailProperty().get()));
 
-        table.setItems(viewModel.pages());
-        table.setFixedCellSize(24);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        messagesTable.setItems(viewModel.pages());
+        messagesTable.setFixedCellSize(24);
+        messagesTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         column(indexColumn, s -> Integer.toString(s.index() + 1), false);
         column(dirColumn, s -> s.row().dir() == null ? "" : arrow(s.row().dir()), true);
         column(timeColumn, s -> viewModel.time(s.row()), true);
         column(kindColumn, s -> s.row().kind(), true);
         column(lengthColumn, s -> s.row().dir() == null ? "" : Long.toString(s.row().length()), true);
         column(previewColumn, s -> s.row().summary(), true);
-        table.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
+        messagesTable.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
             @Override
             protected void updateItem(EventSlot item, boolean empty) {
                 super.updateItem(item, empty);
@@ -82,7 +82,7 @@ public final class MessagesView {
                         !empty && item != null && item.loaded() && item.row().dir() == Direction.S2C);
             }
         });
-        table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) ->
+        messagesTable.getSelectionModel().selectedItemProperty().addListener((obs, old, now) ->
                 viewModel.select(now == null ? null : now.row() != null ? now.row()
                         : viewModel.pages().cached(now.index())));
         countLabel.textProperty().bind(Bindings.createStringBinding(() -> context.text(

@@ -180,8 +180,14 @@ public final class MessagesViewModel {
             byte[] wire = event.dir() == null ? new byte[0]
                     : r.bytes(event.conn(), event.dir(), event.offset(), (int) Math.min(event.length(), WIRE_CAP));
             byte[] payload = event.payloadSize() >= 0 ? r.payload(event.id()).orElse(null) : null;
-            return new EventDetail(event, wire, payload);
+            return new EventDetail(event, wire, payload != null ? payload : textOf(event));
         }).onSuccess(detail::set).start();
+    }
+
+    /** A text message's decoded text, which is kept in its {@code text} attribute rather than as a payload. */
+    static byte[] textOf(EventRow e) {
+        return e.attributes().get("text") instanceof String text
+                ? text.getBytes(java.nio.charset.StandardCharsets.UTF_8) : null;
     }
 
     /** The event's attributes as {@code name: value} lines, as the command line's JSON shows them. */

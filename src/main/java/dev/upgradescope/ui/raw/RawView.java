@@ -40,6 +40,7 @@ public final class RawView {
         install(Direction.C2S, c2sPane, "raw.c2s.accessible");
         install(Direction.S2C, s2cPane, "raw.s2c.accessible");
         viewModel.highlightProperty().addListener((obs, old, now) -> highlight(now));
+        highlight(viewModel.highlightProperty().get());
         viewModel.fieldProperty().addListener((obs, old, now) -> path(now));
         path(viewModel.fieldProperty().get());
     }
@@ -67,7 +68,7 @@ public final class RawView {
         StyleClassedTextArea area = areas.get(dir);
         area.replaceText(HexLayout.text(window.bytes(), window.base()));
         ByteRange.InStream h = viewModel.highlightProperty().get();
-        if (h != null && h.dir() == dir) {
+        if (h != null && h.dir() == dir && areas.size() == Direction.values().length) {
             highlight(h);
         }
     }

@@ -14,13 +14,16 @@ import java.util.Set;
 
 /**
  * What the centre and bottom panes show for the selected connection, re-derived from its raw bytes:
- * the HTTP messages of the handshake with their field trees, the handshake verdict's findings, the
- * units dissected from the first bytes of each direction, those bytes, and the proxy's notes.
+ * the upgrade analyses' trees (request and response decorated with decoded parts and findings), the
+ * HTTP messages with their own trees, the analyses' findings, the units dissected from the first
+ * bytes of each direction, those bytes, and the proxy's notes.
  */
-public record ConnectionDetail(ConnectionRow row, List<Unit> httpMessages, List<Finding> handshakeFindings,
-                               List<Unit> units, RawWindow c2s, RawWindow s2c, List<NoteRow> notes) {
+public record ConnectionDetail(ConnectionRow row, List<Field> analyses, List<Unit> httpMessages,
+                               List<Finding> handshakeFindings, List<Unit> units, RawWindow c2s, RawWindow s2c,
+                               List<NoteRow> notes) {
 
     public ConnectionDetail {
+        analyses = List.copyOf(analyses);
         httpMessages = List.copyOf(httpMessages);
         handshakeFindings = List.copyOf(handshakeFindings);
         units = List.copyOf(units);
@@ -31,9 +34,12 @@ public record ConnectionDetail(ConnectionRow row, List<Unit> httpMessages, List<
         return dir == Direction.C2S ? c2s : s2c;
     }
 
-    /** The field trees of the handshake's HTTP messages, request first. */
+    /**
+     * The trees the handshake tab shows: the upgrade analyses' when there are any (they contain the
+     * request and response trees, decorated), else the HTTP messages' own trees.
+     */
     public List<Field> handshakeTrees() {
-        return httpMessages.stream().map(Unit::tree).toList();
+        return analyses.isEmpty() ? httpMessages.stream().map(Unit::tree).toList() : analyses;
     }
 
     /**
@@ -42,6 +48,9 @@ public record ConnectionDetail(ConnectionRow row, List<Unit> httpMessages, List<
      */
     public List<Finding> findings() {
         Set<Finding> out = new LinkedHashSet<>(handshakeFindings);
+        for (Field t : analyses) {
+            out.addAll(t.allFindings());
+        }
         for (Unit u : httpMessages) {
             out.addAll(u.tree().allFindings());
             out.addAll(u.findings());
@@ -55,6 +64,12 @@ public record ConnectionDetail(ConnectionRow row, List<Unit> httpMessages, List<
 
     /** The deepest field of any derived tree covering byte {@code position} of {@code dir}. */
     public Optional<Field> deepestAt(Direction dir, long position) {
+        for (Field t : analyses) {
+            Optional<Field> hit = t.deepestAt(dir, position);
+            if (hit.isPresent()) {
+                return hit;
+            }
+        }
         for (Unit u : httpMessages) {
             Optional<Field> hit = u.tree().deepestAt(dir, position);
             if (hit.isPresent()) {

@@ -6,13 +6,17 @@ import dev.upgradescope.capture.Dissected;
 import dev.upgradescope.capture.SessionReader;
 import dev.upgradescope.capture.StoredChunk;
 import dev.upgradescope.wire.Direction;
+import dev.upgradescope.wire.Field;
 import dev.upgradescope.wire.Finding;
 import dev.upgradescope.wire.Unit;
 import dev.upgradescope.wire.UnitKind;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Re-derives the field trees of a connection's first bytes: the stored chunks are fed, in the order
@@ -37,7 +41,7 @@ public final class ConnectionReplay {
         if (!s.stoppedEarly && row.closed()) {
             s.finish(); // the whole connection was seen: what is pending is complete or truncated
         }
-        return new ConnectionDetail(row, s.http, s.handshakeFindings, s.units,
+        return new ConnectionDetail(row, new ArrayList<>(s.analyses.values()), s.http, s.handshakeFindings, s.units,
                 new RawWindow(Direction.C2S, 0, s.bytes[0].toByteArray()),
                 new RawWindow(Direction.S2C, 0, s.bytes[1].toByteArray()), reader.notes(row.id()));
     }
@@ -48,6 +52,8 @@ public final class ConnectionReplay {
         final List<Unit> http = new ArrayList<>();
         final List<Unit> units = new ArrayList<>();
         final List<Finding> handshakeFindings = new ArrayList<>();
+        final Map<Long, Field> analyses = new LinkedHashMap<>();
+        final Map<Long, List<Finding>> latest = new HashMap<>();
         long fed;
         boolean stoppedEarly;
 
@@ -102,7 +108,13 @@ public final class ConnectionReplay {
                         units.add(u);
                     }
                 } else if (r instanceof Dissected.Handshake h) {
+                    // a later analysis of the same request replaces the earlier one
+                    handshakeFindings.removeAll(latest.getOrDefault(h.requestOffset(), List.of()));
+                    latest.put(h.requestOffset(), h.findings());
                     handshakeFindings.addAll(h.findings());
+                    if (h.tree() != null) {
+                        analyses.put(h.requestOffset(), h.tree());
+                    }
                 }
             }
         }

@@ -481,4 +481,82 @@ class Http1ParserTest {
         }
         assertThat(p.position()).isEqualTo(Fixtures.indexOf(raw("POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 10000000\r\n\r\n"), "\r\n\r\n") + 4 + 150L * 65536);
     }
+
+    @Test
+    void headerListsOfAParsedRequestPointAtTheirBytes() {
+        byte[] bytes = raw("GET /ws HTTP/1.1\r\nHost: h\r\nConnection: keep-alive, Upgrade\r\nUpgrade: websocket\r\n"
+                + "Sec-WebSocket-Protocol: chat\r\nSec-WebSocket-Protocol: superchat\r\n"
+                + "Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits\r\n\r\n");
+        HttpRequest r = (HttpRequest) Http1Parser.forRequests(100).feed(bytes).get(0);
+        HeaderList<Token> connection = HeaderLists.connection(r.headers());
+        assertThat(connection.elements()).extracting(t -> at(bytes, 100, t.range())).containsExactly("keep-alive", "Upgrade");
+        HeaderList<Token> protocols = HeaderLists.webSocketProtocols(r.headers());
+        assertThat(protocols.elements()).extracting(t -> at(bytes, 100, t.range())).containsExactly("chat", "superchat");
+        ExtensionOffer offer = HeaderLists.webSocketExtensions(r.headers()).elements().get(0);
+        assertThat(at(bytes, 100, offer.range())).isEqualTo("permessage-deflate; client_max_window_bits");
+        assertThat(at(bytes, 100, offer.params().get(0).range())).isEqualTo("client_max_window_bits");
+    }
+
+    @Test
+    void longChunkedStreamsListTheFirstChunksAndSumUpTheRest() {
+        StringBuilder sb = new StringBuilder("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n");
+        int n = MessageDraft.MAX_CHUNK_NODES + 500;
+        for (int i = 0; i < n; i++) {
+            sb.append("1\r\nx\r\n");
+        }
+        sb.append("0\r\n\r\n");
+        HttpResponse r = (HttpResponse) Http1Parser.forResponses(0).feed(raw(sb.toString())).get(0);
+        assertThat(r.body().payloadLength()).isEqualTo(n);
+        Field body = r.tree().child("Body").orElseThrow();
+        assertThat(body.children()).hasSize(MessageDraft.MAX_CHUNK_NODES + 2);
+        Field summary = body.children().get(MessageDraft.MAX_CHUNK_NODES);
+        assertThat(summary.label()).isEqualTo("Chunks not listed");
+        assertThat(summary.value()).isEqualTo("500");
+        assertThat(summary.range().length()).isEqualTo(500L * 6);
+        assertThat(body.children().get(body.children().size() - 1).label()).isEqualTo("Last chunk");
+    }
+
+    @Test
+    void missingCrlfAfterChunkDataIsReportedAndReadOn() {
+        byte[] bytes = raw("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabcd\r\n0\r\n\r\n");
+        Http1Parser p = Http1Parser.forResponses(0);
+        assertThat(p.feed(bytes)).isEmpty();
+        // after "abc" comes "d" where CRLF belongs; reading on, "d" is taken as the next chunk size (13)
+        assertThat(p.end()).singleElement().satisfies(m -> {
+            assertThat(codes(m)).containsExactlyInAnyOrder("http1.chunk.missing-crlf", "http1.message.truncated-body");
+            Finding missing = m.findings().stream().filter(f -> f.code().equals("http1.chunk.missing-crlf"))
+                    .findFirst().orElseThrow();
+            assertThat(missing.range().offset()).isEqualTo(Fixtures.indexOf(bytes, "abcd") + 3);
+        });
+    }
+
+    static List<byte[]> limitInputs() {
+        String big = "v".repeat(Http1Parser.MAX_LINE + 1);
+        StringBuilder many = new StringBuilder("HTTP/1.1 200 OK\r\n");
+        for (int i = 0; i < 70; i++) {
+            many.append("X-Filler: ").append("w".repeat(1000)).append("\r\n");
+        }
+        return List.of(raw("GET / HTTP/1.1\r\nHost: h\r\nX-Big: " + big + "\r\n\r\n"),
+                raw("GET /" + big + " HTTP/1.1\r\n\r\n"),
+                raw(many + "\r\n"),
+                raw("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n1;" + big + "\r\nx\r\n0\r\n\r\n"),
+                raw("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n0\r\nT: " + big + "\r\n\r\n"),
+                concat(new byte[] {0x16, 0x03, 0x01}, raw(big)));
+    }
+
+    @Test
+    void limitsAndNotHttpDoNotDependOnHowBytesArrive() {
+        for (byte[] bytes : limitInputs()) {
+            boolean request = bytes[0] != 'H';
+            Http1Parser once = request ? Http1Parser.forRequests(3) : Http1Parser.forResponses(3);
+            List<HttpMessage> a = Fixtures.parse(once, bytes);
+            Http1Parser bytewise = request ? Http1Parser.forRequests(3) : Http1Parser.forResponses(3);
+            List<HttpMessage> b = Fixtures.byteByByte(bytewise, bytes);
+            assertThat(b).isEqualTo(a);
+            assertThat(once.stopped()).isTrue();
+            assertThat(bytewise.stopFinding()).isEqualTo(once.stopFinding()).isPresent();
+            assertThat(bytewise.position()).isEqualTo(once.position());
+            assertThat(bytewise.takeRemainder().bytes()).isEqualTo(once.takeRemainder().bytes());
+        }
+    }
 }
