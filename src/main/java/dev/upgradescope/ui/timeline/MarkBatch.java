@@ -1,0 +1,89 @@
+package dev.upgradescope.ui.timeline;
+
+import dev.upgradescope.capture.EventRow;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Marks of one page of a connection's stored events, built off the FX thread and appended to its
+ * lane on it. {@link #eventsRead()} counts every event of the page, also those without a mark.
+ */
+final class MarkBatch {
+
+    private final long conn;
+    private long[] nanos;
+    private byte[] kinds;
+    private byte[] tracks;
+    private long[] ids;
+    private int size;
+    private long lastEventId;
+    private final int eventsRead;
+
+    private MarkBatch(long conn, int capacity, int eventsRead) {
+        this.conn = conn;
+        this.nanos = new long[capacity];
+        this.kinds = new byte[capacity];
+        this.tracks = new byte[capacity];
+        this.ids = new long[capacity];
+        this.eventsRead = eventsRead;
+    }
+
+    /** The marks of {@code events} (all of connection {@code conn}). */
+    static MarkBatch of(long conn, List<EventRow> events) {
+        MarkBatch b = new MarkBatch(conn, events.size(), events.size());
+        for (EventRow e : events) {
+            b.lastEventId = Math.max(b.lastEventId, e.id());
+            MarkKind k = MarkKind.of(e);
+            if (k != null) {
+                b.put(e.nanos(), k, Track.of(e.dir()), e.id());
+            }
+        }
+        return b;
+    }
+
+    private void put(long t, MarkKind k, Track track, long id) {
+        nanos[size] = t;
+        kinds[size] = k.code();
+        tracks[size] = (byte) track.ordinal();
+        ids[size] = id;
+        size++;
+    }
+
+    long conn() {
+        return conn;
+    }
+
+    int size() {
+        return size;
+    }
+
+    long nanos(int i) {
+        return nanos[i];
+    }
+
+    MarkKind kind(int i) {
+        return MarkKind.ofCode(kinds[i]);
+    }
+
+    Track track(int i) {
+        return Track.values()[tracks[i]];
+    }
+
+    long id(int i) {
+        return ids[i];
+    }
+
+    long lastEventId() {
+        return lastEventId;
+    }
+
+    int eventsRead() {
+        return eventsRead;
+    }
+
+    @Override
+    public String toString() {
+        return "MarkBatch[conn=" + conn + ", marks=" + size + ", read=" + eventsRead + ", ids<="
+                + lastEventId + ", t=" + Arrays.toString(Arrays.copyOf(nanos, Math.min(size, 4))) + "]";
+    }
+}
