@@ -37,8 +37,10 @@ public final class WindowShell implements WindowActions {
     }
 
     public void show() {
-        double w = settings.number("window.width", 1440);
-        double h = settings.number("window.height", 880);
+        // A size remembered on a larger monitor, or the default on a small one, never exceeds the screen.
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        double w = Math.min(settings.number("window.width", 1440), screen.getWidth());
+        double h = Math.min(settings.number("window.height", 880), screen.getHeight());
         scene = new Scene(build(), w, h);
         applyTheme();
         stage.setScene(scene);
@@ -64,8 +66,8 @@ public final class WindowShell implements WindowActions {
         for (Screen s : Screen.getScreens()) {
             Rectangle2D b = s.getVisualBounds();
             if (b.contains(x + 40, y + 20)) {
-                stage.setX(x);
-                stage.setY(y);
+                stage.setX(Math.max(b.getMinX(), Math.min(x, b.getMaxX() - scene.getWidth())));
+                stage.setY(Math.max(b.getMinY(), Math.min(y, b.getMaxY() - scene.getHeight())));
                 return;
             }
         }
