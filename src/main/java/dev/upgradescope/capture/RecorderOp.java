@@ -14,7 +14,9 @@ sealed interface RecorderOp {
     record Target(long conn, String target) implements RecorderOp {
     }
 
-    record ChunkIn(long conn, Direction dir, long offset, long nanos, byte[] bytes) implements RecorderOp {
+    /** {@code weight} is what the chunk counts in its connection's {@code flow} until it is recorded. */
+    record ChunkIn(long conn, Direction dir, long offset, long nanos, byte[] bytes, ConnectionFlow flow, long weight)
+            implements RecorderOp {
     }
 
     record NoteIn(long conn, ConnectionNote note) implements RecorderOp {
