@@ -130,6 +130,11 @@ public final class Recorder implements CaptureSink, AutoCloseable {
         return droppedBytes.get();
     }
 
+    /** Bytes handed over that wait to be dissected and passed to the store (with a small per-chunk overhead). */
+    public long pendingBytes() {
+        return pending.get();
+    }
+
     public CaptureStore store() {
         return store;
     }
