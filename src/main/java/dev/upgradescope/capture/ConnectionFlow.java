@@ -1,6 +1,7 @@
 package dev.upgradescope.capture;
 
 import dev.upgradescope.wire.Direction;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -32,22 +33,24 @@ final class ConnectionFlow {
         return next[dir.ordinal()];
     }
 
-    /** Asks the source to pause; false if it already was asked. */
-    synchronized boolean pause() {
+    /** Asks the source to pause and enters {@code paused}; false if it already was asked. */
+    synchronized boolean pause(Set<ConnectionFlow> paused) {
         if (full) {
             return false;
         }
         full = true;
+        paused.add(this);
         capacity.changed(true);
         return true;
     }
 
-    /** Lets the source go on; false if it was not paused. */
-    synchronized boolean resume() {
+    /** Lets the source go on and leaves {@code paused}; false if it was not paused. */
+    synchronized boolean resume(Set<ConnectionFlow> paused) {
         if (!full) {
             return false;
         }
         full = false;
+        paused.remove(this);
         capacity.changed(false);
         return true;
     }

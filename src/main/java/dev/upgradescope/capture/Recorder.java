@@ -179,11 +179,12 @@ public final class Recorder implements CaptureSink, AutoCloseable {
         long mine = flow.pending.addAndGet(weight);
         long all = pending.addAndGet(weight);
         queue.force(new RecorderOp.ChunkIn(conn, dir, offset, nanos, bytes, flow, weight), weight);
-        if ((mine > options.connectionBytes() || all > options.queueBytes()) && flow.pause()) {
-            paused.add(flow);
+        if ((mine > options.connectionBytes() || all > options.queueBytes()) && flow.pause(paused)) {
             if (state == State.RECORDING) {
                 state = State.DEGRADED;
             }
+            // the recorder thread may have looked at the paused sources just before: make it look again
+            queue.force(new RecorderOp.Wake(), StoreOp.SMALL);
             if (stopped()) { // the store failed meanwhile: nobody will resume it
                 resumeAll();
             }
@@ -291,14 +292,13 @@ public final class Recorder implements CaptureSink, AutoCloseable {
     /** Lets every paused source go on (the recorder stopped or is closing). */
     private void resumeAll() {
         for (ConnectionFlow f : paused) {
-            paused.remove(f);
             resume(f);
         }
     }
 
     private void resume(ConnectionFlow f) {
         try {
-            f.resume();
+            f.resume(paused);
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "a capacity listener failed", e);
         }
@@ -312,7 +312,6 @@ public final class Recorder implements CaptureSink, AutoCloseable {
         long low = options.connectionBytes() / 2;
         for (ConnectionFlow f : paused) {
             if (f.pending.get() <= low) {
-                paused.remove(f);
                 resume(f);
             }
         }
@@ -442,7 +441,7 @@ public final class Recorder implements CaptureSink, AutoCloseable {
             c.closedWallMicros = clock.wallMicros(end.nanos());
             live.remove(c.id);
             ConnectionFlow flow = flows.remove(c.id);
-            if (flow != null && paused.remove(flow)) {
+            if (flow != null) {
                 resume(flow);
             }
             dirty.remove(c);

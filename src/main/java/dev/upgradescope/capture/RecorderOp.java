@@ -26,6 +26,14 @@ sealed interface RecorderOp {
     record End(long conn, Direction dir, long offset, long nanos) implements RecorderOp {
     }
 
+    /** A source was paused: look again at what waits once what came before is recorded. */
+    record Wake() implements RecorderOp {
+        @Override
+        public long conn() {
+            return -1;
+        }
+    }
+
     /** Everything before has been dissected and handed to the store. */
     record Barrier(CompletableFuture<Void> done, boolean last) implements RecorderOp {
         @Override

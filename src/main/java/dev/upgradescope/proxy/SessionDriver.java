@@ -205,7 +205,11 @@ final class SessionDriver extends ChannelInboundHandlerAdapter {
         if (ch.eventLoop().inEventLoop()) {
             updateReads();
         } else {
-            ch.eventLoop().execute(this::updateReads);
+            try {
+                ch.eventLoop().execute(this::updateReads);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // the proxy is shutting down: nothing more to read
+            }
         }
     }
 
