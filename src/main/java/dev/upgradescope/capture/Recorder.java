@@ -472,7 +472,7 @@ public final class Recorder implements CaptureSink, AutoCloseable {
             EventRow draft;
             byte[] payload = null;
             if (r instanceof Dissected.UnitDone u) {
-                draft = unitEvent(c, u.unit(), u.payload(), nanos, wall);
+                draft = unitEvent(c, u.unit(), u.payloadSize(), nanos, wall);
                 payload = cap(u.payload());
             } else if (r instanceof Dissected.Handshake h) {
                 draft = handshakeEvent(c, h, nanos, wall);
@@ -487,7 +487,7 @@ public final class Recorder implements CaptureSink, AutoCloseable {
         }
     }
 
-    private EventRow unitEvent(LiveConnection c, Unit unit, byte[] payload, long nanos, long wall) {
+    private EventRow unitEvent(LiveConnection c, Unit unit, long payloadSize, long nanos, long wall) {
         UnitKind kind = unit.kind();
         if (kind == UnitKind.WS_FRAME || kind == UnitKind.H2_FRAME || kind == UnitKind.TLS_RECORD) {
             c.frames++;
@@ -497,7 +497,7 @@ public final class Recorder implements CaptureSink, AutoCloseable {
             c.status = s.intValue();
         }
         return new EventRow(0, c.id, kind.code(), unit.dir(), unit.offset(), unit.length(), nanos, wall,
-                unit.summary(), unit.attributes(), unit.findings(), payload == null ? -1 : payload.length);
+                unit.summary(), unit.attributes(), unit.findings(), (int) Math.min(Integer.MAX_VALUE, payloadSize));
     }
 
     private EventRow handshakeEvent(LiveConnection c, Dissected.Handshake h, long nanos, long wall) {
