@@ -294,6 +294,9 @@ public final class Recorder implements CaptureSink, AutoCloseable {
         for (ConnectionFlow f : paused) {
             resume(f);
         }
+        if (state == State.DEGRADED) {
+            state = State.RECORDING;
+        }
     }
 
     private void resume(ConnectionFlow f) {
