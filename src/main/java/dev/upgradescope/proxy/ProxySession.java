@@ -233,9 +233,11 @@ public final class ProxySession {
         end(Direction.C2S);
         if (phase == Phase.HTTP && ready.isEmpty() && upstream == null) {
             // nothing was routed and no whole request can come any more: nothing to answer
-            out.add(new RecordNote(NoteCode.CLIENT_CLOSED, "the client ended its side before a whole request"));
+            out.add(new RecordNote(NoteCode.CLIENT_CLOSED, "the client ended its side (FIN) before a whole request"));
             closeBoth(true);
         } else {
+            out.add(new RecordNote(NoteCode.CLIENT_CLOSED, "the client ended its side (FIN) (" + phase
+                    + "); passed on to the upstream once what it sent has gone there"));
             closeIfBothEnded();
         }
         return drain();
@@ -249,6 +251,8 @@ public final class ProxySession {
         if (id != upstreamId || phase == Phase.CLOSED || ended[Direction.S2C.ordinal()]) {
             return drain();
         }
+        out.add(new RecordNote(NoteCode.UPSTREAM_CLOSED, "the upstream ended its side (FIN) (" + phase
+                + "); passed on to the client"));
         out.add(new ShutdownClientOutput());
         end(Direction.S2C);
         closeIfBothEnded();

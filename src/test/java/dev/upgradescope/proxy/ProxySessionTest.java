@@ -258,15 +258,15 @@ class ProxySessionTest {
         String request = "GET http://example.com/ HTTP/1.1\r\nHost: example.com\r\nConnection: close\r\n\r\n";
         forward.onClientData(bytes(request));
         // the FIN comes before the upstream is even connected: it waits for the request to go first
-        assertThat(show(forward.onClientInputEnded())).containsExactly("end c2s");
+        assertThat(show(forward.onClientInputEnded())).containsExactly("end c2s", "note client.closed");
         assertThat(show(forward.onUpstreamConnected(1))).containsExactly(
                 "send-upstream GET / HTTP/1.1\r\nHost: example.com\r\nConnection: close\r\n\r\n",
                 "fin-upstream");
         String response = "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello";
         assertThat(show(forward.onUpstreamData(1, bytes(response)))).containsExactly(
                 "record s2c " + response, "send-client " + response);
-        assertThat(show(forward.onUpstreamInputEnded(1))).containsExactly("fin-client", "end s2c",
-                "close-upstream", "close-client");
+        assertThat(show(forward.onUpstreamInputEnded(1))).containsExactly("note upstream.closed", "fin-client",
+                "end s2c", "close-upstream", "close-client");
         assertThat(forward.phase()).isEqualTo(ProxySession.Phase.CLOSED);
         assertThat(show(forward.onClientClosed())).isEmpty();
     }
@@ -278,12 +278,13 @@ class ProxySessionTest {
         reverse.onUpstreamConnected(1);
         assertThat(show(reverse.onUpstreamData(1, bytes("banner")))).containsExactly("record s2c banner",
                 "send-client banner");
-        assertThat(show(reverse.onUpstreamInputEnded(1))).containsExactly("fin-client", "end s2c");
+        assertThat(show(reverse.onUpstreamInputEnded(1))).containsExactly("note upstream.closed", "fin-client",
+                "end s2c");
         assertThat(reverse.phase()).isEqualTo(ProxySession.Phase.RELAY);
         assertThat(show(reverse.onClientData(bytes("still talking")))).containsExactly(
                 "record c2s still talking", "send-upstream still talking");
-        assertThat(show(reverse.onClientInputEnded())).containsExactly("end c2s", "close-upstream",
-                "close-client");
+        assertThat(show(reverse.onClientInputEnded())).containsExactly("end c2s", "note client.closed",
+                "close-upstream", "close-client");
     }
 
     @Test
@@ -291,7 +292,7 @@ class ProxySessionTest {
         forward.start();
         forward.onClientData(bytes(WS_REQUEST));
         forward.onUpstreamConnected(1);
-        assertThat(show(forward.onClientInputEnded())).containsExactly("end c2s");
+        assertThat(show(forward.onClientInputEnded())).containsExactly("end c2s", "note client.closed");
         assertThat(show(forward.onUpstreamData(1, bytes(SWITCHING)))).containsExactly(
                 "record s2c " + SWITCHING, "send-client " + SWITCHING, "note protocol.switched", "idle PT5M",
                 "fin-upstream");
