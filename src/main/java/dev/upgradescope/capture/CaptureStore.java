@@ -201,8 +201,11 @@ public final class CaptureStore implements AutoCloseable {
      */
     public EventRow event(EventRow draft, byte[] payload) {
         EventRow row = draft.withId(eventIds.incrementAndGet());
-        submit(new StoreOp.EventWrite(row, payload),
-                StoreOp.SMALL + row.summary().length() * 2L + (payload == null ? 0 : payload.length));
+        String attributes = attributesJson(row);
+        String findings = SessionJson.findings(row.findings());
+        submit(new StoreOp.EventWrite(row, payload, attributes, findings), StoreOp.SMALL
+                + (row.summary().length() + attributes.length() + findings.length()) * 2L
+                + (payload == null ? 0 : payload.length));
         return row;
     }
 
@@ -356,7 +359,7 @@ public final class CaptureStore implements AutoCloseable {
         } else if (op instanceof StoreOp.ChunkWrite chunk) {
             writeChunk(chunk);
         } else if (op instanceof StoreOp.EventWrite event) {
-            writeEvent(event.row(), event.payload());
+            writeEvent(event);
             if (tell) {
                 pendingChanges.add(l -> l.eventAdded(event.row()));
             }
@@ -406,7 +409,9 @@ public final class CaptureStore implements AutoCloseable {
         insertChunk.executeUpdate();
     }
 
-    private void writeEvent(EventRow e, byte[] payload) throws SQLException {
+    private void writeEvent(StoreOp.EventWrite write) throws SQLException {
+        EventRow e = write.row();
+        byte[] payload = write.payload();
         insertEvent.setLong(1, e.id());
         insertEvent.setLong(2, e.conn());
         insertEvent.setString(3, e.kind());
@@ -420,8 +425,8 @@ public final class CaptureStore implements AutoCloseable {
         insertEvent.setLong(7, e.nanos());
         insertEvent.setLong(8, e.wallMicros());
         insertEvent.setString(9, e.summary());
-        insertEvent.setString(10, attributesJson(e));
-        insertEvent.setString(11, SessionJson.findings(e.findings()));
+        insertEvent.setString(10, write.attributesJson());
+        insertEvent.setString(11, write.findingsJson());
         if (payload == null) {
             insertEvent.setNull(12, Types.BLOB);
         } else {

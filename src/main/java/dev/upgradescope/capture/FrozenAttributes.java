@@ -12,10 +12,17 @@ import java.util.Set;
  */
 final class FrozenAttributes extends AbstractMap<String, Object> {
 
+    private final Map<String, Object> copy;
     private final Map<String, Object> view;
 
     private FrozenAttributes(Map<String, Object> copy) {
+        this.copy = copy;
         this.view = Collections.unmodifiableMap(copy);
+    }
+
+    /** The copy itself, for readers in this package that do not modify it (e.g. the JSON writer). */
+    Map<String, Object> unwrapped() {
+        return copy;
     }
 
     static Map<String, Object> of(Map<String, Object> attributes) {

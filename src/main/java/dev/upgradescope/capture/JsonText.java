@@ -47,7 +47,8 @@ final class JsonText {
         return true;
     }
 
-    static boolean object(StringBuilder out, Map<?, ?> m) {
+    static boolean object(StringBuilder out, Map<?, ?> map) {
+        Map<?, ?> m = map instanceof FrozenAttributes frozen ? frozen.unwrapped() : map;
         out.append('{');
         boolean first = true;
         for (Map.Entry<?, ?> e : m.entrySet()) {
