@@ -166,12 +166,12 @@ public final class Recorder implements CaptureSink, AutoCloseable {
 
     @Override
     public void chunk(long conn, Direction dir, long nanos, byte[] bytes) {
-        ConnectionFlow flow = flows.get(conn);
-        if (flow == null || bytes.length == 0) {
-            return;
-        }
         if (stopped()) {
             droppedBytes.addAndGet(bytes.length);
+            return;
+        }
+        ConnectionFlow flow = flows.get(conn);
+        if (flow == null || bytes.length == 0) {
             return;
         }
         long offset = flow.advance(dir, bytes.length);
