@@ -57,6 +57,7 @@ public final class CaptureStore implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(CaptureStore.class.getName());
     private static final int DRAIN = 512;
+    private static final int BATCH = 32;
 
     private final Path file;
     private final Options options;
@@ -77,6 +78,9 @@ public final class CaptureStore implements AutoCloseable {
     private final PreparedStatement updateConnection;
     private final PreparedStatement insertChunk;
     private final PreparedStatement insertEvent;
+    /** Inserts {@link #BATCH} events in one statement: one call into SQLite instead of one per row. */
+    private final PreparedStatement insertEvents;
+    private final List<StoreOp.EventWrite> pendingEvents = new ArrayList<>(BATCH);
     private final PreparedStatement insertNote;
     private final Map<Long, ConnectionRow> pendingUpdates = new LinkedHashMap<>();
     private final List<Consumer<CaptureListener>> pendingChanges = new ArrayList<>();
@@ -92,6 +96,7 @@ public final class CaptureStore implements AutoCloseable {
         this.updateConnection = db.prepareStatement(SessionSchema.UPDATE_CONNECTION);
         this.insertChunk = db.prepareStatement(SessionSchema.INSERT_CHUNK);
         this.insertEvent = db.prepareStatement(SessionSchema.INSERT_EVENT);
+        this.insertEvents = db.prepareStatement(SessionSchema.insertEvents(BATCH));
         this.insertNote = db.prepareStatement(SessionSchema.INSERT_NOTE);
         this.queue = new BoundedHandoff<>(options.queueBytes());
         this.feed = new ChangeFeed("upgradescope-feed " + file.getFileName());
@@ -120,6 +125,10 @@ public final class CaptureStore implements AutoCloseable {
             try (Statement s = db.createStatement()) {
                 s.execute("PRAGMA journal_mode=WAL");
                 s.execute("PRAGMA synchronous=NORMAL");
+                // 16 MiB of page cache; fold the WAL back every 8192 pages (32 MiB) rather than every 4 MiB:
+                // fewer checkpoints, each of which waits for the disk
+                s.execute("PRAGMA cache_size=-16384");
+                s.execute("PRAGMA wal_autocheckpoint=8192");
                 if (options.maxFileBytes() > 0) {
                     s.execute("PRAGMA max_page_count=" + Math.max(16, options.maxFileBytes() / 4096));
                 }
@@ -197,8 +206,11 @@ public final class CaptureStore implements AutoCloseable {
      */
     public EventRow event(EventRow draft, byte[] payload) {
         EventRow row = draft.withId(eventIds.incrementAndGet());
-        submit(new StoreOp.EventWrite(row, payload),
-                StoreOp.SMALL + row.summary().length() * 2L + (payload == null ? 0 : payload.length));
+        String attributes = attributesJson(row);
+        String findings = SessionJson.findings(row.findings());
+        submit(new StoreOp.EventWrite(row, payload, attributes, findings), StoreOp.SMALL
+                + (row.summary().length() + attributes.length() + findings.length()) * 2L
+                + (payload == null ? 0 : payload.length));
         return row;
     }
 
@@ -352,7 +364,10 @@ public final class CaptureStore implements AutoCloseable {
         } else if (op instanceof StoreOp.ChunkWrite chunk) {
             writeChunk(chunk);
         } else if (op instanceof StoreOp.EventWrite event) {
-            writeEvent(event.row(), event.payload());
+            pendingEvents.add(event);
+            if (pendingEvents.size() == BATCH) {
+                writeEvents();
+            }
             if (tell) {
                 pendingChanges.add(l -> l.eventAdded(event.row()));
             }
@@ -402,29 +417,47 @@ public final class CaptureStore implements AutoCloseable {
         insertChunk.executeUpdate();
     }
 
-    private void writeEvent(EventRow e, byte[] payload) throws SQLException {
-        insertEvent.setLong(1, e.id());
-        insertEvent.setLong(2, e.conn());
-        insertEvent.setString(3, e.kind());
+    /** Writes the events handed over since the last call: whole batches at once, the rest one by one. */
+    private void writeEvents() throws SQLException {
+        if (pendingEvents.size() == BATCH) {
+            for (int i = 0; i < BATCH; i++) {
+                bindEvent(insertEvents, i * SessionSchema.EVENT_COLUMNS, pendingEvents.get(i));
+            }
+            insertEvents.executeUpdate();
+        } else {
+            for (StoreOp.EventWrite e : pendingEvents) {
+                bindEvent(insertEvent, 0, e);
+                insertEvent.executeUpdate();
+            }
+        }
+        pendingEvents.clear();
+    }
+
+    private static void bindEvent(PreparedStatement insertEvent, int at, StoreOp.EventWrite write)
+            throws SQLException {
+        EventRow e = write.row();
+        byte[] payload = write.payload();
+        insertEvent.setLong(at + 1, e.id());
+        insertEvent.setLong(at + 2, e.conn());
+        insertEvent.setString(at + 3, e.kind());
         if (e.dir() == null) {
-            insertEvent.setNull(4, Types.VARCHAR);
+            insertEvent.setNull(at + 4, Types.VARCHAR);
         } else {
-            insertEvent.setString(4, e.dir().code());
+            insertEvent.setString(at + 4, e.dir().code());
         }
-        insertEvent.setLong(5, e.offset());
-        insertEvent.setLong(6, e.length());
-        insertEvent.setLong(7, e.nanos());
-        insertEvent.setLong(8, e.wallMicros());
-        insertEvent.setString(9, e.summary());
-        insertEvent.setString(10, attributesJson(e));
-        insertEvent.setString(11, SessionJson.findings(e.findings()));
+        insertEvent.setLong(at + 5, e.offset());
+        insertEvent.setLong(at + 6, e.length());
+        insertEvent.setLong(at + 7, e.nanos());
+        insertEvent.setLong(at + 8, e.wallMicros());
+        insertEvent.setString(at + 9, e.summary());
+        insertEvent.setString(at + 10, write.attributesJson());
+        insertEvent.setString(at + 11, write.findingsJson());
         if (payload == null) {
-            insertEvent.setNull(12, Types.BLOB);
+            insertEvent.setNull(at + 12, Types.BLOB);
         } else {
-            insertEvent.setBytes(12, payload);
+            insertEvent.setBytes(at + 12, payload);
         }
-        insertEvent.setInt(13, e.payloadSize());
-        insertEvent.executeUpdate();
+        insertEvent.setInt(at + 13, e.payloadSize());
     }
 
     /** Attributes are plain values by contract; one that is not must not stop the recording. */
@@ -448,6 +481,7 @@ public final class CaptureStore implements AutoCloseable {
     }
 
     private void commit() throws SQLException {
+        writeEvents();
         boolean tell = feed.hasListeners();
         for (ConnectionRow r : pendingUpdates.values()) {
             writeUpdate(r);
@@ -501,6 +535,7 @@ public final class CaptureStore implements AutoCloseable {
         pendingFlushes.clear();
         pendingChanges.clear();
         pendingUpdates.clear();
+        pendingEvents.clear();
         dropped.forEach(this::completeIfWaiting);
         feed.publish(List.of(l -> l.storeFailed(f)));
     }

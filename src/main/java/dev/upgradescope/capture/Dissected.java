@@ -17,15 +17,25 @@ public sealed interface Dissected {
 
     /**
      * A dissected unit. {@code payload} is the decoded application payload of a message unit
-     * (reassembled and inflated) or {@code null} for every other unit.
+     * (reassembled and inflated) when it must be stored because it cannot be re-derived cheaply from
+     * the stream bytes, else {@code null}; {@code payloadSize} is the size of the unit's payload
+     * (stored or not), or -1 for a unit without one.
      */
-    record UnitDone(Unit unit, byte[] payload) implements Dissected {
+    record UnitDone(Unit unit, byte[] payload, long payloadSize) implements Dissected {
         public UnitDone {
             Objects.requireNonNull(unit, "unit");
+            if (payload != null && payloadSize != payload.length) {
+                throw new IllegalArgumentException("payloadSize is not the stored payload's length");
+            }
+        }
+
+        /** A unit with a payload to store ({@code null}: none). */
+        public UnitDone(Unit unit, byte[] payload) {
+            this(unit, payload, payload == null ? -1 : payload.length);
         }
 
         public UnitDone(Unit unit) {
-            this(unit, null);
+            this(unit, null, -1);
         }
     }
 

@@ -2,8 +2,6 @@ package dev.upgradescope.capture;
 
 import dev.upgradescope.wire.Direction;
 import dev.upgradescope.wire.Finding;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -28,7 +26,7 @@ public record EventRow(long id, long conn, String kind, Direction dir, long offs
     public EventRow {
         Objects.requireNonNull(kind, "kind");
         summary = summary == null ? "" : summary;
-        attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+        attributes = FrozenAttributes.of(attributes);
         findings = List.copyOf(findings);
     }
 

@@ -18,7 +18,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * The one {@link CaptureSink} every source records through (proxy, replay, demo, import): it gives
@@ -30,34 +29,47 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * serves many connections, and the cost of dissecting one chunk is unbounded in the worst case
  * (inflating a large permessage-deflate message, a long header block), so a sink call only places
  * the chunk and queues it; one thread keeps per-connection order without any locking of dissector
- * state. The queue is bounded by {@link Options#queueBytes}: when it is full (the store or the
- * dissection fell behind), a chunk call waits at most {@link Options#maxWaitMillis}, then the chunk
- * is dropped, the capture is {@link State#DEGRADED}, and further chunks are dropped without waiting
- * until the queue is half empty again. A connection that lost bytes gets a {@code capture.gap}
- * note and its dissection stops (its framing is lost); its later bytes are still stored.
- * Connection opens, targets, notes and ends are never dropped and never wait.
+ * state.
  *
- * <p>If the store fails, the recorder stops ({@link State#STOPPED}): calls return at once and
- * record nothing, so the source keeps relaying.
+ * <p>Nothing is dropped and no call waits. When the bytes waiting to be recorded pass a high-water
+ * mark — {@link Options#connectionBytes} for one connection, {@link Options#queueBytes} in all —
+ * the sources of the connections that keep sending are asked to pause through their
+ * {@link CaptureSink.Capacity} (the capture is {@link State#DEGRADED} meanwhile), and resumed once
+ * that connection and the whole queue are back under half their mark. The store holds the
+ * recorder thread back the same way when it falls behind, so a slow disk slows the peers down to
+ * the rate it keeps. Connection opens, targets, notes and ends always go through.
+ *
+ * <p>If the store fails, the recorder stops ({@link State#STOPPED}): paused sources are resumed,
+ * calls return at once and record nothing, so the source keeps relaying.
  */
 public final class Recorder implements CaptureSink, AutoCloseable {
 
     /** Whether everything is being recorded. */
     public enum State {
-        /** Every byte is recorded and dissected. */
+        /** Every byte is recorded and dissected, keeping up with the sources. */
         RECORDING,
-        /** Some chunks were dropped because recording fell behind; see the connections' notes. */
+        /**
+         * Recording fell behind: some sources were asked to pause until it catches up. Every byte is
+         * still recorded.
+         */
         DEGRADED,
         /** The store failed; nothing more is recorded. */
         STOPPED
     }
 
     /**
-     * Tuning: the bytes allowed to wait for dissection, how long a chunk call may wait for room,
-     * and the cap on a decoded message payload stored with its event.
+     * Tuning: the bytes allowed to wait for dissection in all ({@code queueBytes}) and per
+     * connection ({@code connectionBytes}) before sources are asked to pause (they resume under half
+     * of each), and the cap on a decoded message payload stored with its event.
      */
-    public record Options(long queueBytes, long maxWaitMillis, int payloadCap) {
-        public static final Options DEFAULTS = new Options(16L << 20, 50, 1 << 20);
+    public record Options(long queueBytes, long connectionBytes, int payloadCap) {
+        public static final Options DEFAULTS = new Options(16L << 20, 1L << 20, 1 << 20);
+
+        public Options {
+            if (queueBytes <= 0 || connectionBytes <= 0 || payloadCap < 0) {
+                throw new IllegalArgumentException("queue and connection marks must be positive");
+            }
+        }
     }
 
     /** Note code: bytes of the connection were not recorded. */
@@ -66,17 +78,20 @@ public final class Recorder implements CaptureSink, AutoCloseable {
     public static final String NOTE_DISSECTOR_FAILED = "capture.dissector-failed";
 
     private static final System.Logger LOG = System.getLogger(Recorder.class.getName());
-    private static final int DRAIN = 256;
+    private static final int DRAIN = 1024;
 
     private final CaptureStore store;
     private final ConnectionDissection.Factory dissections;
     private final Options options;
     private final SessionClock clock = SessionClock.now();
     private final BoundedHandoff<RecorderOp> queue;
-    private final Map<Long, AtomicLongArray> offsets = new ConcurrentHashMap<>();
+    private final Map<Long, ConnectionFlow> flows = new ConcurrentHashMap<>();
+    /** Chunk bytes (with their per-op overhead) handed over and not yet passed to the store. */
+    private final AtomicLong pending = new AtomicLong();
+    /** Connections whose source was asked to pause. */
+    private final Set<ConnectionFlow> paused = ConcurrentHashMap.newKeySet();
     private final AtomicLong droppedBytes = new AtomicLong();
     private final Thread thread;
-    private volatile boolean shedding;
     private volatile State state = State.RECORDING;
     private volatile boolean closed;
 
@@ -107,9 +122,17 @@ public final class Recorder implements CaptureSink, AutoCloseable {
         return store.failure();
     }
 
-    /** Bytes handed to the recorder that were not recorded because it fell behind. */
+    /**
+     * Bytes handed to the recorder that it did not record: those given after it stopped because the
+     * store failed. Falling behind never loses bytes (sources are paused instead).
+     */
     public long droppedBytes() {
         return droppedBytes.get();
+    }
+
+    /** Bytes handed over that wait to be dissected and passed to the store (with a small per-chunk overhead). */
+    public long pendingBytes() {
+        return pending.get();
     }
 
     public CaptureStore store() {
@@ -120,11 +143,16 @@ public final class Recorder implements CaptureSink, AutoCloseable {
 
     @Override
     public long open(ConnectionInfo info) {
+        return open(info, Capacity.IGNORED);
+    }
+
+    @Override
+    public long open(ConnectionInfo info, Capacity capacity) {
         long id = store.nextConnectionId();
         if (stopped()) {
             return id;
         }
-        offsets.put(id, new AtomicLongArray(2));
+        flows.put(id, new ConnectionFlow(capacity));
         queue.force(new RecorderOp.Open(id, info), StoreOp.SMALL);
         return id;
     }
@@ -138,19 +166,27 @@ public final class Recorder implements CaptureSink, AutoCloseable {
 
     @Override
     public void chunk(long conn, Direction dir, long nanos, byte[] bytes) {
-        AtomicLongArray next = offsets.get(conn);
-        if (next == null || stopped() || bytes.length == 0) {
+        if (stopped()) {
+            droppedBytes.addAndGet(bytes.length);
             return;
         }
-        long offset = next.getAndAdd(dir.ordinal(), bytes.length);
-        RecorderOp op = new RecorderOp.ChunkIn(conn, dir, offset, nanos, bytes);
-        long wait = shedding ? 0 : TimeUnit.MILLISECONDS.toNanos(options.maxWaitMillis());
-        if (!queue.offer(op, StoreOp.SMALL + bytes.length, wait)) {
-            droppedBytes.addAndGet(bytes.length);
-            shedding = true;
+        ConnectionFlow flow = flows.get(conn);
+        if (flow == null || bytes.length == 0) {
+            return;
+        }
+        long offset = flow.advance(dir, bytes.length);
+        long weight = StoreOp.SMALL + bytes.length;
+        long mine = flow.pending.addAndGet(weight);
+        long all = pending.addAndGet(weight);
+        queue.force(new RecorderOp.ChunkIn(conn, dir, offset, nanos, bytes, flow, weight), weight);
+        if ((mine > options.connectionBytes() || all > options.queueBytes()) && flow.pause(paused)) {
             if (state == State.RECORDING) {
                 state = State.DEGRADED;
-                LOG.log(System.Logger.Level.WARNING, "recording fell behind: dropping chunks until it catches up");
+            }
+            // the recorder thread may have looked at the paused sources just before: make it look again
+            queue.force(new RecorderOp.Wake(), StoreOp.SMALL);
+            if (stopped()) { // the store failed meanwhile: nobody will resume it
+                resumeAll();
             }
         }
     }
@@ -164,11 +200,11 @@ public final class Recorder implements CaptureSink, AutoCloseable {
 
     @Override
     public void end(long conn, Direction dir, long nanos) {
-        AtomicLongArray next = offsets.get(conn);
-        if (next == null || stopped()) {
+        ConnectionFlow flow = flows.get(conn);
+        if (flow == null || stopped()) {
             return;
         }
-        queue.force(new RecorderOp.End(conn, dir, next.get(dir.ordinal()), nanos), StoreOp.SMALL);
+        queue.force(new RecorderOp.End(conn, dir, flow.end(dir), nanos), StoreOp.SMALL);
     }
 
     /**
@@ -250,6 +286,41 @@ public final class Recorder implements CaptureSink, AutoCloseable {
                 b.done().complete(null);
             }
         });
+        resumeAll();
+    }
+
+    /** Lets every paused source go on (the recorder stopped or is closing). */
+    private void resumeAll() {
+        for (ConnectionFlow f : paused) {
+            resume(f);
+        }
+        if (state == State.DEGRADED) {
+            state = State.RECORDING;
+        }
+    }
+
+    private void resume(ConnectionFlow f) {
+        try {
+            f.resume(paused);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "a capacity listener failed", e);
+        }
+    }
+
+    /** Resumes the paused sources whose connection, and the whole queue, are back under half their mark. */
+    private void resumeBelowLowWater() {
+        if (paused.isEmpty() || pending.get() > options.queueBytes() / 2) {
+            return;
+        }
+        long low = options.connectionBytes() / 2;
+        for (ConnectionFlow f : paused) {
+            if (f.pending.get() <= low) {
+                resume(f);
+            }
+        }
+        if (paused.isEmpty() && state == State.DEGRADED) {
+            state = State.RECORDING;
+        }
     }
 
     // ---------------------------------------------------------------- dissection thread
@@ -271,16 +342,15 @@ public final class Recorder implements CaptureSink, AutoCloseable {
                     }
                 }
                 publishDirty();
-                if (shedding && queue.weight() <= queue.capacity() / 2) {
-                    shedding = false;
-                }
                 if (store.failure().isPresent()) {
                     stop();
                     live.clear();
                     return;
                 }
+                resumeBelowLowWater();
                 if (last) {
                     queue.discard();
+                    resumeAll();
                     return;
                 }
             }
@@ -294,6 +364,11 @@ public final class Recorder implements CaptureSink, AutoCloseable {
             apply(op);
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "recording " + op.getClass().getSimpleName() + " failed", e);
+        } finally {
+            if (op instanceof RecorderOp.ChunkIn chunk) {
+                chunk.flow().pending.addAndGet(-chunk.weight());
+                pending.addAndGet(-chunk.weight());
+            }
         }
     }
 
@@ -368,7 +443,10 @@ public final class Recorder implements CaptureSink, AutoCloseable {
             c.closedNanos = end.nanos();
             c.closedWallMicros = clock.wallMicros(end.nanos());
             live.remove(c.id);
-            offsets.remove(c.id);
+            ConnectionFlow flow = flows.remove(c.id);
+            if (flow != null) {
+                resume(flow);
+            }
             dirty.remove(c);
             store.connectionClosed(c.row(clock));
         }
@@ -397,7 +475,7 @@ public final class Recorder implements CaptureSink, AutoCloseable {
             EventRow draft;
             byte[] payload = null;
             if (r instanceof Dissected.UnitDone u) {
-                draft = unitEvent(c, u.unit(), u.payload(), nanos, wall);
+                draft = unitEvent(c, u.unit(), u.payloadSize(), nanos, wall);
                 payload = cap(u.payload());
             } else if (r instanceof Dissected.Handshake h) {
                 draft = handshakeEvent(c, h, nanos, wall);
@@ -412,7 +490,7 @@ public final class Recorder implements CaptureSink, AutoCloseable {
         }
     }
 
-    private EventRow unitEvent(LiveConnection c, Unit unit, byte[] payload, long nanos, long wall) {
+    private EventRow unitEvent(LiveConnection c, Unit unit, long payloadSize, long nanos, long wall) {
         UnitKind kind = unit.kind();
         if (kind == UnitKind.WS_FRAME || kind == UnitKind.H2_FRAME || kind == UnitKind.TLS_RECORD) {
             c.frames++;
@@ -422,7 +500,7 @@ public final class Recorder implements CaptureSink, AutoCloseable {
             c.status = s.intValue();
         }
         return new EventRow(0, c.id, kind.code(), unit.dir(), unit.offset(), unit.length(), nanos, wall,
-                unit.summary(), unit.attributes(), unit.findings(), payload == null ? -1 : payload.length);
+                unit.summary(), unit.attributes(), unit.findings(), (int) Math.min(Integer.MAX_VALUE, payloadSize));
     }
 
     private EventRow handshakeEvent(LiveConnection c, Dissected.Handshake h, long nanos, long wall) {

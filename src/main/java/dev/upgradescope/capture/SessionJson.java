@@ -32,7 +32,11 @@ final class SessionJson {
     }
 
     static String attributes(Map<String, Object> attributes) {
-        return attributes.isEmpty() ? "{}" : write(attributes);
+        if (attributes.isEmpty()) {
+            return "{}";
+        }
+        StringBuilder out = new StringBuilder(96);
+        return JsonText.object(out, attributes) ? out.toString() : write(attributes);
     }
 
     static Map<String, Object> attributes(String json) {
@@ -48,6 +52,55 @@ final class SessionJson {
     }
 
     static String findings(List<Finding> findings) {
+        if (findings.isEmpty()) {
+            return "[]";
+        }
+        StringBuilder out = new StringBuilder(128 * findings.size());
+        out.append('[');
+        for (Finding f : findings) {
+            if (out.length() > 1) {
+                out.append(',');
+            }
+            out.append("{\"code\":");
+            JsonText.string(out, f.code());
+            out.append(",\"severity\":");
+            JsonText.string(out, f.severity().code());
+            out.append(",\"rfc\":").append(f.spec().rfc()).append(",\"section\":");
+            JsonText.string(out, f.spec().section());
+            out.append(",\"args\":[");
+            for (int i = 0; i < f.args().size(); i++) {
+                if (i > 0) {
+                    out.append(',');
+                }
+                JsonText.string(out, String.valueOf(f.args().get(i)));
+            }
+            out.append("],\"range\":");
+            range(out, f.range());
+            out.append('}');
+        }
+        return out.append(']').toString();
+    }
+
+    private static void range(StringBuilder out, ByteRange range) {
+        if (range == null) {
+            out.append("null");
+        } else if (range instanceof ByteRange.InDecoded d) {
+            out.append("{\"buffer\":");
+            JsonText.string(out, d.buffer());
+            out.append(",\"offset\":").append(d.offset()).append(",\"length\":").append(d.length())
+                    .append(",\"origin\":");
+            range(out, d.origin());
+            out.append('}');
+        } else {
+            ByteRange.InStream s = range.streamRange();
+            out.append("{\"dir\":");
+            JsonText.string(out, s.dir().code());
+            out.append(",\"offset\":").append(s.offset()).append(",\"length\":").append(s.length()).append('}');
+        }
+    }
+
+    /** The findings as the general serializer writes them (kept to check the direct writer against). */
+    static String findingsViaTree(List<Finding> findings) {
         if (findings.isEmpty()) {
             return "[]";
         }

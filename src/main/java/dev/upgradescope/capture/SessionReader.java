@@ -1,6 +1,7 @@
 package dev.upgradescope.capture;
 
 import dev.upgradescope.wire.Direction;
+import dev.upgradescope.wire.UnitKind;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,6 +33,9 @@ public final class SessionReader implements AutoCloseable {
             + "outcome, protocol, frames, events";
     private static final String EVENT_COLUMNS = "id, conn, kind, dir, offset, length, nanos, wall_us, summary, "
             + "attributes, findings, payload_size";
+
+    /** The most of a message payload {@link #payload} returns, as the recorder stores at most. */
+    private static final int PAYLOAD_CAP = 1 << 20;
 
     private final Path file;
     private final Connection db;
@@ -175,11 +179,28 @@ public final class SessionReader implements AutoCloseable {
         return out.stream().findFirst();
     }
 
-    /** The decoded payload stored with a message event (reassembled, inflated, capped), if any. */
+    /**
+     * The decoded payload of a message event (reassembled, inflated, at most 1 MiB), if it has one:
+     * stored with the event when it was compressed, else read back from the frames in the chunks.
+     */
     public Optional<byte[]> payload(long eventId) throws IOException {
         List<byte[]> out = new ArrayList<>(1);
-        query("SELECT payload FROM events WHERE id = ? AND payload IS NOT NULL", ps -> ps.setLong(1, eventId),
-                rs -> out.add(rs.getBytes(1)));
+        List<EventRow> rederive = new ArrayList<>(1);
+        query("SELECT payload, " + EVENT_COLUMNS + " FROM events WHERE id = ? AND (payload IS NOT NULL OR "
+                + "payload_size >= 0)", ps -> ps.setLong(1, eventId), rs -> {
+                    byte[] stored = rs.getBytes(1);
+                    if (stored != null) {
+                        out.add(stored);
+                    } else {
+                        rederive.add(event(rs, 1));
+                    }
+                });
+        for (EventRow e : rederive) {
+            if (e.kind().equals(UnitKind.WS_MESSAGE.code()) && e.dir() != null) {
+                int span = (int) Math.min(e.length(), PAYLOAD_CAP + (1L << 20));
+                out.add(WsFramePayloads.of(bytes(e.conn(), e.dir(), e.offset(), span), PAYLOAD_CAP));
+            }
+        }
         return out.stream().findFirst();
     }
 
@@ -282,10 +303,17 @@ public final class SessionReader implements AutoCloseable {
     }
 
     private static EventRow event(ResultSet rs) throws SQLException {
-        String dir = rs.getString(4);
-        return new EventRow(rs.getLong(1), rs.getLong(2), rs.getString(3), dir == null ? null : Direction.fromCode(dir),
-                rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getString(9),
-                SessionJson.attributes(rs.getString(10)), SessionJson.findings(rs.getString(11)), rs.getInt(12));
+        return event(rs, 0);
+    }
+
+    /** The event whose {@link #EVENT_COLUMNS} start after column {@code skip}. */
+    private static EventRow event(ResultSet rs, int skip) throws SQLException {
+        int k = skip;
+        String dir = rs.getString(k + 4);
+        return new EventRow(rs.getLong(k + 1), rs.getLong(k + 2), rs.getString(k + 3),
+                dir == null ? null : Direction.fromCode(dir), rs.getLong(k + 5), rs.getLong(k + 6), rs.getLong(k + 7),
+                rs.getLong(k + 8), rs.getString(k + 9), SessionJson.attributes(rs.getString(k + 10)),
+                SessionJson.findings(rs.getString(k + 11)), rs.getInt(k + 12));
     }
 
     private static ListenerMode mode(String code) {

@@ -80,6 +80,16 @@ final class SessionSchema {
             + "VALUES (?, ?, ?, ?, ?, ?, ?)";
     static final String INSERT_EVENT = "INSERT INTO events (id, conn, kind, dir, offset, length, nanos, wall_us, "
             + "summary, attributes, findings, payload, payload_size) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /** The number of columns {@link #INSERT_EVENT} binds. */
+    static final int EVENT_COLUMNS = 13;
+
+    /** {@link #INSERT_EVENT} for {@code rows} events at once. */
+    static String insertEvents(int rows) {
+        String one = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        return INSERT_EVENT.substring(0, INSERT_EVENT.indexOf("VALUES") + 7) + String.join(", ",
+                java.util.Collections.nCopies(rows, one));
+    }
+
     static final String INSERT_NOTE = "INSERT INTO notes (id, conn, code, detail, nanos, wall_us) VALUES (?, ?, ?, ?, ?, ?)";
     static final String PUT_META = "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)";
 

@@ -32,8 +32,7 @@ final class StandardDissection implements ConnectionDissection {
         List<Dissected> out = new ArrayList<>(events.size());
         for (DissectionEvent e : events) {
             if (e instanceof DissectionEvent.UnitDissected u) {
-                byte[] payload = u.unit() instanceof WsMessage m && !m.text() ? m.payload() : null;
-                out.add(new Dissected.UnitDone(u.unit(), payload));
+                out.add(unitDone(u.unit()));
             } else if (e instanceof DissectionEvent.HandshakeAnalysed h) {
                 out.add(handshake(h.requestOffset(), h.analysis()));
             } else if (e instanceof DissectionEvent.ProtocolSwitched s) {
@@ -41,6 +40,20 @@ final class StandardDissection implements ConnectionDissection {
             }
         }
         return out;
+    }
+
+    /**
+     * A binary message's payload is stored only when it was compressed (inflating it again needs the
+     * whole connection's deflate context); otherwise it is its frames' payloads, unmasked, which
+     * {@link SessionReader#payload} reads back from the chunks. A text message carries its text in
+     * its attributes.
+     */
+    private static Dissected.UnitDone unitDone(dev.upgradescope.wire.Unit unit) {
+        if (unit instanceof WsMessage m && !m.text()) {
+            return m.compressed() ? new Dissected.UnitDone(m, m.payload())
+                    : new Dissected.UnitDone(m, null, m.payloadLength());
+        }
+        return new Dissected.UnitDone(unit);
     }
 
     private static Dissected.Handshake handshake(long requestOffset, HandshakeAnalysis a) {

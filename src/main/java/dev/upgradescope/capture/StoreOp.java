@@ -23,7 +23,8 @@ sealed interface StoreOp {
             implements StoreOp {
     }
 
-    record EventWrite(EventRow row, byte[] payload) implements StoreOp {
+    /** The JSON columns are written by the caller's thread, so the writer thread only stores them. */
+    record EventWrite(EventRow row, byte[] payload, String attributesJson, String findingsJson) implements StoreOp {
     }
 
     record NoteWrite(NoteRow row) implements StoreOp {

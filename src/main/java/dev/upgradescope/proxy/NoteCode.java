@@ -9,9 +9,15 @@ public final class NoteCode {
     public static final String UPSTREAM_UNKNOWN_HOST = "upstream.unknown-host";
     /** Connecting to the upstream failed for another reason (timeout, unreachable). */
     public static final String UPSTREAM_FAILED = "upstream.failed";
-    /** The upstream closed (or reset) its connection; the client side was closed too. */
+    /**
+     * The upstream ended its side (FIN: passed on to the client, whose side stays open until it ends
+     * too), or reset its connection (the client side was closed too).
+     */
     public static final String UPSTREAM_CLOSED = "upstream.closed";
-    /** The client closed (or reset) its connection; the upstream side was closed too. */
+    /**
+     * The client ended its side (FIN: passed on to the upstream, whose answer keeps flowing), or reset
+     * its connection (the upstream side was closed too).
+     */
     public static final String CLIENT_CLOSED = "client.closed";
     /** Nothing travelled for the idle timeout; both sides were closed. */
     public static final String IDLE_TIMEOUT = "idle.timeout";

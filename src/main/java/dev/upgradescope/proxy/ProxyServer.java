@@ -28,39 +28,51 @@ public final class ProxyServer implements AutoCloseable {
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
     private final List<Channel> listeners;
+    private final UpstreamLookups lookups;
 
-    private ProxyServer(EventLoopGroup boss, EventLoopGroup workers, List<Channel> listeners) {
+    private ProxyServer(EventLoopGroup boss, EventLoopGroup workers, List<Channel> listeners,
+                        UpstreamLookups lookups) {
         this.boss = boss;
         this.workers = workers;
         this.listeners = listeners;
+        this.lookups = lookups;
     }
 
     /** Binds every listener of {@code config}; throws (and binds nothing) if one cannot bind. */
     public static ProxyServer start(ProxyConfig config, CaptureSink sink) throws IOException {
+        return start(config, sink, HostResolver.SYSTEM, 0);
+    }
+
+    /** As {@link #start(ProxyConfig, CaptureSink)} with a resolver and a number of event loops (0: Netty's default). */
+    static ProxyServer start(ProxyConfig config, CaptureSink sink, HostResolver resolver, int loops)
+            throws IOException {
         EventLoopGroup boss = new NioEventLoopGroup(1);
-        EventLoopGroup workers = new NioEventLoopGroup();
+        EventLoopGroup workers = new NioEventLoopGroup(loops);
+        UpstreamLookups lookups = new UpstreamLookups(resolver);
         List<Channel> bound = new ArrayList<>();
         try {
             for (ListenerConfig l : config.listeners()) {
-                bound.add(bind(boss, workers, l, config, sink));
+                bound.add(bind(boss, workers, l, config, sink, lookups));
             }
         } catch (IOException | RuntimeException e) {
             bound.forEach(Channel::close);
             boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             workers.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            lookups.close();
             throw e;
         }
-        return new ProxyServer(boss, workers, List.copyOf(bound));
+        return new ProxyServer(boss, workers, List.copyOf(bound), lookups);
     }
 
     private static Channel bind(EventLoopGroup boss, EventLoopGroup workers, ListenerConfig listener,
-                                ProxyConfig config, CaptureSink sink) throws IOException {
+                                ProxyConfig config, CaptureSink sink, UpstreamLookups lookups) throws IOException {
         ServerBootstrap b = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
                         new WriteBufferWaterMark(config.lowWaterMark(), config.highWaterMark()))
                 .childHandler(new ChannelInitializer<SocketChannel>() {
@@ -68,7 +80,7 @@ public final class ProxyServer implements AutoCloseable {
                     protected void initChannel(SocketChannel ch) {
                         ch.pipeline().addLast(SessionDriver.IDLE,
                                 new IdleStateHandler(0, 0, config.headIdle().toMillis(), TimeUnit.MILLISECONDS));
-                        ch.pipeline().addLast("session", new SessionDriver(listener, config, sink));
+                        ch.pipeline().addLast("session", new SessionDriver(listener, config, sink, lookups));
                     }
                 });
         try {
@@ -97,6 +109,7 @@ public final class ProxyServer implements AutoCloseable {
         listeners.forEach(Channel::close);
         boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        lookups.close();
     }
 
     static String text(InetSocketAddress a) {

@@ -16,6 +16,8 @@ import dev.upgradescope.proxy.SessionCommand.RecordTarget;
 import dev.upgradescope.proxy.SessionCommand.SendToClient;
 import dev.upgradescope.proxy.SessionCommand.SendToUpstream;
 import dev.upgradescope.proxy.SessionCommand.SetIdleTimeout;
+import dev.upgradescope.proxy.SessionCommand.ShutdownClientOutput;
+import dev.upgradescope.proxy.SessionCommand.ShutdownUpstreamOutput;
 import dev.upgradescope.wire.Direction;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -42,8 +44,14 @@ import java.util.Optional;
  * upgrade request waits for its answer, later client bytes are held: after a {@code 101} they go
  * upstream untouched as the new protocol, otherwise they are read as the next request. Inside a
  * tunnel the first bytes are sniffed (TLS, HTTP, other) — the point where TLS interception will
- * plug in — and then relayed. A reverse session relays from the first byte. Not thread-safe: all
- * events of one session come from one thread.
+ * plug in — and then relayed. A reverse session relays from the first byte.
+ *
+ * <p>Half-close: when one peer ends its direction (FIN), the other peer's direction is ended too
+ * once everything that peer sent has been passed on ({@link ShutdownUpstreamOutput},
+ * {@link ShutdownClientOutput}), and the other direction keeps flowing — a client that ends its
+ * side after its request still gets the whole response. Each direction's end is recorded when it
+ * happens; both sides are closed once both directions have ended, on a reset, or on the idle
+ * timeout. Not thread-safe: all events of one session come from one thread.
  */
 public final class ProxySession {
 
@@ -83,6 +91,10 @@ public final class ProxySession {
     private boolean sniffPending;
     private boolean reading = true;
     private final boolean[] ended = new boolean[2];
+    /** The client ended its direction (FIN); c2s has ended. */
+    private boolean clientDone;
+    /** The end of c2s was passed on to the current upstream. */
+    private boolean upstreamShut;
 
     /** The limits a session enforces. */
     public record Limits(java.time.Duration headIdle, java.time.Duration tunnelIdle, int maxHeadBytes,
@@ -209,7 +221,45 @@ public final class ProxySession {
         return drain();
     }
 
-    /** Upstream number {@code id} closed its connection. */
+    /**
+     * The client ended its direction (FIN) but still reads: what it sent is passed on, then the
+     * upstream is told the same way, and the answer keeps flowing to the client.
+     */
+    public List<SessionCommand> onClientInputEnded() {
+        if (phase == Phase.CLOSED || clientDone) {
+            return drain();
+        }
+        clientDone = true;
+        end(Direction.C2S);
+        if (phase == Phase.HTTP && ready.isEmpty() && upstream == null) {
+            // nothing was routed and no whole request can come any more: nothing to answer
+            out.add(new RecordNote(NoteCode.CLIENT_CLOSED, "the client ended its side (FIN) before a whole request"));
+            closeBoth(true);
+        } else {
+            out.add(new RecordNote(NoteCode.CLIENT_CLOSED, "the client ended its side (FIN) (" + phase
+                    + "); passed on to the upstream once what it sent has gone there"));
+            closeIfBothEnded();
+        }
+        return drain();
+    }
+
+    /**
+     * Upstream number {@code id} ended its direction (FIN): once what it sent is relayed, the client
+     * is told the same way; the client may still send.
+     */
+    public List<SessionCommand> onUpstreamInputEnded(int id) {
+        if (id != upstreamId || phase == Phase.CLOSED || ended[Direction.S2C.ordinal()]) {
+            return drain();
+        }
+        out.add(new RecordNote(NoteCode.UPSTREAM_CLOSED, "the upstream ended its side (FIN) (" + phase
+                + "); passed on to the client"));
+        out.add(new ShutdownClientOutput());
+        end(Direction.S2C);
+        closeIfBothEnded();
+        return drain();
+    }
+
+    /** Upstream number {@code id} closed its connection (a reset, or a close of its own). */
     public List<SessionCommand> onUpstreamClosed(int id) {
         if (id != upstreamId || phase == Phase.CLOSED) {
             return drain();
@@ -467,6 +517,7 @@ public final class ProxySession {
     private void connect(Authority to) {
         upstream = to;
         upstreamUp = false;
+        upstreamShut = false;
         upstreamId++;
         queued.clear();
         queuedBytes = 0;
@@ -486,6 +537,9 @@ public final class ProxySession {
     }
 
     private void toClient(byte[] bytes) {
+        if (ended[Direction.S2C.ordinal()]) {
+            return; // the client-bound direction has ended (FIN sent): nothing more can go
+        }
         out.add(new Record(Direction.S2C, bytes));
         out.add(new SendToClient(bytes));
         s2cOffset += bytes.length;
@@ -508,6 +562,25 @@ public final class ProxySession {
         ready.clear();
     }
 
+    private void closeIfBothEnded() {
+        if (ended[0] && ended[1]) {
+            closeBoth(true);
+        }
+    }
+
+    /** Passes the client's end on to the upstream once everything the client sent has gone there. */
+    private void passClientEnd() {
+        if (!clientDone || upstreamShut || !upstreamUp || !queued.isEmpty() || phase == Phase.CLOSED) {
+            return;
+        }
+        // while an upgrade, a CONNECT or a routed request waits, client bytes may still have to go
+        boolean allSent = phase == Phase.RELAY || phase == Phase.HTTP && ready.isEmpty();
+        if (allSent) {
+            upstreamShut = true;
+            out.add(new ShutdownUpstreamOutput());
+        }
+    }
+
     private void end(Direction dir) {
         if (!ended[dir.ordinal()]) {
             ended[dir.ordinal()] = true;
@@ -516,6 +589,7 @@ public final class ProxySession {
     }
 
     private List<SessionCommand> drain() {
+        passClientEnd();
         boolean want = phase == Phase.CLOSED || held.size() + queuedBytes < limits.maxHeldBytes()
                 && !(phase != Phase.HTTP && held.size() >= limits.maxHeadBytes());
         if (want != reading) {

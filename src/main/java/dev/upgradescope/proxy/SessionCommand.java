@@ -30,6 +30,20 @@ public sealed interface SessionCommand {
     record CloseUpstream() implements SessionCommand {
     }
 
+    /**
+     * Flush what is queued for the client, then end the client-bound direction (FIN) while still
+     * reading from the client: the upstream finished sending.
+     */
+    record ShutdownClientOutput() implements SessionCommand {
+    }
+
+    /**
+     * Flush what is queued for the upstream, then end the upstream-bound direction (FIN) while still
+     * reading from the upstream: the client finished sending.
+     */
+    record ShutdownUpstreamOutput() implements SessionCommand {
+    }
+
     /** Hand bytes to the capture as travelling in {@code dir} on the client leg. */
     record Record(Direction dir, byte[] bytes) implements SessionCommand {
     }

@@ -16,6 +16,8 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
+import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
@@ -29,7 +31,12 @@ import java.util.concurrent.TimeUnit;
  * The Netty side of one proxied connection: turns the client channel's and the upstream channel's
  * I/O into {@link ProxySession} events and carries out the session's commands. Everything runs on
  * the client channel's event loop (the upstream channel is registered on the same loop), so the
- * session needs no locking. Back-pressure: each side reads only while the other side is writable.
+ * session needs no locking.
+ *
+ * <p>Back-pressure: each side reads only while the other side is writable, and neither side reads
+ * while the capture is full ({@link CaptureSink.Capacity}): the peers are then slowed by TCP flow
+ * control to the rate the recording keeps, and nothing waits on the event loop. Half-closes are
+ * passed on (both channels allow half-closure). Upstream host names are resolved off the loop.
  */
 final class SessionDriver extends ChannelInboundHandlerAdapter {
 
@@ -38,6 +45,7 @@ final class SessionDriver extends ChannelInboundHandlerAdapter {
     private final ListenerConfig listener;
     private final ProxyConfig config;
     private final CaptureSink sink;
+    private final UpstreamLookups lookups;
 
     private ChannelHandlerContext client;
     private ProxySession session;
@@ -45,12 +53,15 @@ final class SessionDriver extends ChannelInboundHandlerAdapter {
     private Channel upstream;
     private int upstreamId;
     private boolean sessionWantsRead = true;
+    /** The capture's last word on this connection: true while it asks the proxy not to read. */
+    private volatile boolean captureFull;
     private final PendingRecord[] pending = {new PendingRecord(), new PendingRecord()};
 
-    SessionDriver(ListenerConfig listener, ProxyConfig config, CaptureSink sink) {
+    SessionDriver(ListenerConfig listener, ProxyConfig config, CaptureSink sink, UpstreamLookups lookups) {
         this.listener = listener;
         this.config = config;
         this.sink = sink;
+        this.lookups = lookups;
     }
 
     @Override
@@ -64,7 +75,7 @@ final class SessionDriver extends ChannelInboundHandlerAdapter {
                 listener.mode().code() + " " + ProxyServer.text((InetSocketAddress) ctx.channel().localAddress()),
                 listener.mode(),
                 listener.upstream() == null ? "" : listener.upstream().toString(),
-                System.currentTimeMillis(), System.nanoTime()));
+                System.currentTimeMillis(), System.nanoTime()), this::captureChanged);
         runNow(session.start());
         ctx.fireChannelActive();
     }
@@ -92,15 +103,15 @@ final class SessionDriver extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-        if (upstream != null) {
-            upstream.config().setAutoRead(ctx.channel().isWritable());
-        }
+        updateReads();
     }
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         if (evt instanceof IdleStateEvent) {
             runNow(session.onIdle());
+        } else if (evt instanceof ChannelInputShutdownEvent) {
+            runNow(session.onClientInputEnded());
         } else {
             ctx.fireUserEventTriggered(evt);
         }
@@ -156,6 +167,10 @@ final class SessionDriver extends ChannelInboundHandlerAdapter {
             sink.note(conn, new ConnectionNote(n.code(), n.detail(), now));
         } else if (c instanceof SessionCommand.RecordTarget t) {
             sink.target(conn, t.target());
+        } else if (c instanceof SessionCommand.ShutdownClientOutput) {
+            shutdownOutputAfterFlush(client.channel());
+        } else if (c instanceof SessionCommand.ShutdownUpstreamOutput) {
+            shutdownOutputAfterFlush(upstream);
         } else if (c instanceof SessionCommand.CloseClient) {
             closeAfterFlush(client.channel());
         } else if (c instanceof SessionCommand.CloseUpstream) {
@@ -168,7 +183,7 @@ final class SessionDriver extends ChannelInboundHandlerAdapter {
                     new IdleStateHandler(0, 0, t.timeout().toMillis(), TimeUnit.MILLISECONDS));
         } else if (c instanceof SessionCommand.ReadClient r) {
             sessionWantsRead = r.enabled();
-            updateClientRead();
+            updateReads();
         }
     }
 
@@ -183,8 +198,42 @@ final class SessionDriver extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private void updateClientRead() {
-        client.channel().config().setAutoRead(sessionWantsRead && (upstream == null || upstream.isWritable()));
+    /** The capture's capacity changed; may be called from any thread (the last call made wins). */
+    private void captureChanged(boolean full) {
+        captureFull = full;
+        Channel ch = client.channel();
+        if (ch.eventLoop().inEventLoop()) {
+            updateReads();
+        } else {
+            try {
+                ch.eventLoop().execute(this::updateReads);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // the proxy is shutting down: nothing more to read
+            }
+        }
+    }
+
+    /**
+     * Reads from the client while the session wants its bytes, the upstream can take them and the
+     * capture has room; from the upstream while the client can take its bytes and the capture has room.
+     */
+    private void updateReads() {
+        boolean room = !captureFull;
+        client.channel().config().setAutoRead(sessionWantsRead && room
+                && (upstream == null || upstream.isWritable()));
+        if (upstream != null) {
+            upstream.config().setAutoRead(room && client.channel().isWritable());
+        }
+    }
+
+    private static void shutdownOutputAfterFlush(Channel ch) {
+        if (ch instanceof SocketChannel s && ch.isOpen()) {
+            ch.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(f -> {
+                if (s.isOpen() && !s.isOutputShutdown()) {
+                    s.shutdownOutput();
+                }
+            });
+        }
     }
 
     private static void closeAfterFlush(Channel ch) {
@@ -195,20 +244,41 @@ final class SessionDriver extends ChannelInboundHandlerAdapter {
 
     private void connect(int id, Authority to) {
         upstreamId = id;
+        upstream = null;
+        lookups.resolve(to.host(), to.port()).whenComplete((address, failure) -> {
+            Channel ch = client.channel();
+            ch.eventLoop().execute(() -> {
+                if (id != upstreamId || !ch.isOpen()) {
+                    return; // the session moved on while the name was looked up
+                }
+                if (failure != null) {
+                    runNow(session.onUpstreamFailed(id, classify(failure), String.valueOf(failure.getMessage())));
+                } else {
+                    open(id, address);
+                }
+            });
+        });
+    }
+
+    private void open(int id, InetSocketAddress address) {
         Bootstrap b = new Bootstrap()
                 .group(client.channel().eventLoop())
                 .channel(NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000)
                 .option(ChannelOption.WRITE_BUFFER_WATER_MARK,
                         new WriteBufferWaterMark(config.lowWaterMark(), config.highWaterMark()))
                 .handler(new UpstreamSide(id));
-        ChannelFuture f = b.connect(InetSocketAddress.createUnresolved(to.host(), to.port()));
+        ChannelFuture f = b.connect(address);
         upstream = f.channel();
         f.addListener((ChannelFuture done) -> {
+            if (id != upstreamId) {
+                return;
+            }
             if (done.isSuccess()) {
                 runNow(session.onUpstreamConnected(id));
-                updateClientRead();
+                updateReads();
             } else {
                 Throwable t = done.cause();
                 runNow(session.onUpstreamFailed(id, classify(t), String.valueOf(t.getMessage())));
@@ -253,7 +323,18 @@ final class SessionDriver extends ChannelInboundHandlerAdapter {
 
         @Override
         public void channelActive(ChannelHandlerContext ctx) {
-            ctx.channel().config().setAutoRead(client.channel().isWritable());
+            ctx.channel().config().setAutoRead(!captureFull && client.channel().isWritable());
+        }
+
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+            if (evt instanceof ChannelInputShutdownEvent) {
+                if (id == upstreamId) {
+                    runNow(session.onUpstreamInputEnded(id));
+                }
+            } else {
+                ctx.fireUserEventTriggered(evt);
+            }
         }
 
         @Override
@@ -266,7 +347,7 @@ final class SessionDriver extends ChannelInboundHandlerAdapter {
         @Override
         public void channelWritabilityChanged(ChannelHandlerContext ctx) {
             if (id == upstreamId) {
-                updateClientRead();
+                updateReads();
             }
         }
 

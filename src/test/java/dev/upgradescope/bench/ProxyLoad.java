@@ -3,6 +3,8 @@ package dev.upgradescope.bench;
 import dev.upgradescope.capture.CaptureSink;
 import dev.upgradescope.capture.CaptureStore;
 import dev.upgradescope.capture.ConnectionDissection;
+import dev.upgradescope.capture.ConnectionRow;
+import dev.upgradescope.capture.SessionReader;
 import dev.upgradescope.capture.Recorder;
 import dev.upgradescope.proxy.ListenerConfig;
 import dev.upgradescope.proxy.ProxyConfig;
@@ -27,6 +29,8 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -47,6 +51,9 @@ import java.util.function.Supplier;
  * (handshakes per second), (a) straight to the echo server, (b) through socat, then UpgradeScope's
  * reverse listener with its capture thrown away (to tell the relay's cost from the recorder's), and (c) through
  * UpgradeScope's reverse listener recording through the real recorder into a session file; prints the figures and the ratios.
+ * For (c) it also prints the bytes the recorder did not record (it must be 0: the capture slows the
+ * peers down instead of dropping), and the heap in use after a full GC once at least 1,000,000
+ * frames have been captured, with the echo connections still open.
  *
  * <pre>./mvnw -B -o -q test-compile &amp;&amp; java -cp target/classes:target/test-classes:$(cat cp.txt) \
  *   dev.upgradescope.bench.ProxyLoad [seconds-per-measure]</pre>
@@ -110,16 +117,74 @@ public final class ProxyLoad {
         }
 
         RecordingSink sink = RecordingSink.create();
+        long heap;
         try (ProxyServer proxy = ProxyServer.start(ProxyConfig.of(List.of(ListenerConfig.reverse(
                 new InetSocketAddress("127.0.0.1", 0), URI.create("http://127.0.0.1:" + echoPort)))), sink.sink())) {
             names.add("upgradescope");
             results.add(measureAll(proxy.address().getPort()));
-        } finally {
-            sink.close();
+            heap = heapAfterFrames(proxy.address().getPort(), sink.recorder(), 1_000_000);
         }
+        String capture = sink.close();
         echo.close().syncUninterruptibly();
         serverLoop.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         print(names, results);
+        System.out.println(capture);
+        System.out.printf(Locale.ROOT, "heap after GC with >= 1,000,000 frames captured and 8 connections open: %.1f MB%n",
+                heap / 1e6);
+    }
+
+    /**
+     * Echoes 64 B messages through the recording proxy until at least {@code frames} WebSocket frames
+     * have been captured in all (each echoed message is two: one each way), lets the recorder catch up,
+     * and returns the heap in use after a full GC, connections still open.
+     */
+    private long heapAfterFrames(int port, Recorder recorder, long frames) throws Exception {
+        long have = sessionFrames(recorder);
+        AtomicLong echoed = new AtomicLong();
+        List<Channel> channels = new ArrayList<>();
+        if (have < frames) {
+            ByteBuf frame = Unpooled.unreleasableBuffer(Unpooled.directBuffer().writeBytes(maskedFrame(64)));
+            List<EchoLoad> loads = new ArrayList<>();
+            for (int i = 0; i < CONNECTIONS; i++) {
+                EchoLoad l = new EchoLoad(frame, 64, echoed);
+                loads.add(l);
+                channels.add(connect(port, () -> l));
+            }
+            for (EchoLoad l : loads) {
+                l.upgraded.get(10, TimeUnit.SECONDS);
+            }
+            while (have + 2 * echoed.get() < frames) {
+                Thread.sleep(100);
+            }
+        }
+        recorder.flush();
+        System.out.printf(Locale.ROOT, "frames captured before the heap measure: >= %d%n", have + 2 * echoed.get());
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        long least = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(100);
+            least = Math.min(least, memory.getHeapMemoryUsage().getUsed());
+        }
+        for (Channel c : channels) {
+            c.close().syncUninterruptibly();
+        }
+        return least;
+    }
+
+    /** Frames recorded so far in the session (committed rows). */
+    private static long sessionFrames(Recorder recorder) throws IOException {
+        recorder.flush();
+        long frames = 0;
+        try (SessionReader reader = SessionReader.open(recorder.store().file())) {
+            long n = reader.connectionCount();
+            for (long skip = 0; skip < n; skip += 1000) {
+                for (ConnectionRow c : reader.connections(skip, 1000)) {
+                    frames += c.frames();
+                }
+            }
+        }
+        return frames;
     }
 
     private double[] measureAll(int port) throws Exception {
@@ -139,11 +204,16 @@ public final class ProxyLoad {
             System.out.printf(Locale.ROOT, "%-14s %14.0f %10.1f %14.0f %10.1f %14.0f%n",
                     names.get(i), r[0], r[1], r[2], r[3], r[4]);
         }
-        double[] mine = results.get(results.size() - 1);
-        for (int i = 0; i < names.size() - 1; i++) {
-            double[] r = results.get(i);
-            System.out.printf(Locale.ROOT, "upgradescope / %-13s 64B %.2fx   16KiB %.2fx   upgrades %.2fx%n",
-                    names.get(i), mine[0] / r[0], mine[2] / r[2], mine[4] / r[4]);
+        for (int j = names.size() - 2; j < names.size(); j++) {
+            double[] mine = results.get(j);
+            for (int i = 0; i < names.size(); i++) {
+                if (i == j) {
+                    continue;
+                }
+                double[] r = results.get(i);
+                System.out.printf(Locale.ROOT, "%-13s / %-13s 64B %.2fx   16KiB %.2fx   upgrades %.2fx%n",
+                        names.get(j), names.get(i), mine[0] / r[0], mine[2] / r[2], mine[4] / r[4]);
+            }
         }
     }
 
@@ -464,15 +534,30 @@ public final class ProxyLoad {
             return recorder;
         }
 
-        void close() throws IOException {
+        /** Closes the capture and deletes the file; returns a line saying what was recorded. */
+        String close() throws IOException {
             recorder.close();
             store.close();
-            System.out.printf(Locale.ROOT, "capture: recorder %s, %d bytes dropped, session file %d MB%n",
-                    recorder.state(), recorder.droppedBytes(),
+            long frames = 0;
+            long bytes = 0;
+            long connections;
+            try (SessionReader reader = SessionReader.open(store.file())) {
+                connections = reader.connectionCount();
+                for (long skip = 0; skip < connections; skip += 1000) {
+                    for (ConnectionRow c : reader.connections(skip, 1000)) {
+                        frames += c.frames();
+                        bytes += c.c2sBytes() + c.s2cBytes();
+                    }
+                }
+            }
+            String line = String.format(Locale.ROOT, "capture: recorder %s, %d bytes dropped (must be 0); session: %d"
+                    + " connections, %d frames, %.1f MB of traffic, file %d MB", recorder.state(),
+                    recorder.droppedBytes(), connections, frames, bytes / 1e6,
                     Files.size(dir.resolve("load.upgradescope")) >> 20);
             try (var files = Files.walk(dir)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
             }
+            return line;
         }
     }
 }

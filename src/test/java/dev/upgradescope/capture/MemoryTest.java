@@ -39,10 +39,11 @@ class MemoryTest {
     void recording200000FramesRetainsNoPerFrameObjects() throws Exception {
         Path file = dir.resolve("memory.upgradescope");
         try (CaptureStore store = CaptureStore.create(file);
-             // a producer that waits for room rather than dropping: this test is about what is retained
-             Recorder recorder = new Recorder(store, FramePerChunk::new, new Recorder.Options(4 << 20, 600_000, 1 << 20))) {
-            long conn = recorder.open(new ConnectionInfo("c", "l", ListenerMode.DEMO, "t", 0, System.nanoTime()));
-            assertFlat(recorder, conn, new byte[64]);
+             // a producer that waits for room (a CapacityGate): this test is about what is retained
+             Recorder recorder = new Recorder(store, FramePerChunk::new, new Recorder.Options(4 << 20, 1 << 20, 1 << 20))) {
+            CapacityGate gate = new CapacityGate();
+            long conn = recorder.open(new ConnectionInfo("c", "l", ListenerMode.DEMO, "t", 0, System.nanoTime()), gate);
+            assertFlat(recorder, conn, gate, new byte[64]);
             try (SessionReader reader = SessionReader.open(file)) {
                 ConnectionRow c = reader.connection(conn).orElseThrow();
                 assertThat(c.frames()).isEqualTo(200_000);
@@ -56,14 +57,15 @@ class MemoryTest {
         Path file = dir.resolve("memory-ws.upgradescope");
         try (CaptureStore store = CaptureStore.create(file);
              Recorder recorder = new Recorder(store, ConnectionDissection.standard(),
-                     new Recorder.Options(4 << 20, 600_000, 1 << 20))) {
-            long conn = recorder.open(new ConnectionInfo("c", "l", ListenerMode.DEMO, "t", 0, System.nanoTime()));
+                     new Recorder.Options(4 << 20, 1 << 20, 1 << 20))) {
+            CapacityGate gate = new CapacityGate();
+            long conn = recorder.open(new ConnectionInfo("c", "l", ListenerMode.DEMO, "t", 0, System.nanoTime()), gate);
             recorder.chunk(conn, Direction.C2S, System.nanoTime(), WsConversation.REQUEST);
             recorder.chunk(conn, Direction.S2C, System.nanoTime(), WsConversation.RESPONSE);
             byte[] frame = new byte[64];
             frame[0] = (byte) 0x82; // FIN, binary, unmasked, 62 bytes of payload
             frame[1] = 62;
-            assertFlat(recorder, conn, frame);
+            assertFlat(recorder, conn, gate, frame);
             try (SessionReader reader = SessionReader.open(file)) {
                 ConnectionRow c = reader.connection(conn).orElseThrow();
                 assertThat(c.protocol()).isEqualTo("websocket");
@@ -73,16 +75,18 @@ class MemoryTest {
     }
 
     /** 180,000 more frames of 64 bytes: keeping even the bytes of each would add over 14 MB. */
-    private static void assertFlat(Recorder recorder, long conn, byte[] frame) throws Exception {
-        record(recorder, conn, 20_000, frame);
+    private static void assertFlat(Recorder recorder, long conn, CapacityGate gate, byte[] frame) throws Exception {
+        record(recorder, conn, gate, 20_000, frame);
         long before = retainedHeap();
-        record(recorder, conn, 180_000, frame);
+        record(recorder, conn, gate, 180_000, frame);
         long after = retainedHeap();
         assertThat(after - before).as("heap growth in bytes").isLessThan(4L << 20);
     }
 
-    private static void record(Recorder recorder, long conn, int frames, byte[] frame) throws Exception {
+    private static void record(Recorder recorder, long conn, CapacityGate gate, int frames, byte[] frame)
+            throws Exception {
         for (int i = 0; i < frames; i++) {
+            gate.awaitAvailable();
             recorder.chunk(conn, Direction.S2C, System.nanoTime(), frame.clone());
         }
         recorder.flush();

@@ -72,7 +72,7 @@ class RecordingFailureTest {
     }
 
     @Test
-    void whenRecordingFallsBehindChunksAreDroppedAfterABoundedWaitAndTheGapIsNoted() throws Exception {
+    void whenRecordingFallsBehindTheSourceIsAskedToPauseAndNothingIsDropped() throws Exception {
         Path file = dir.resolve("behind.upgradescope");
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch blocked = new CountDownLatch(1);
@@ -93,29 +93,72 @@ class RecordingFailureTest {
                 return List.of();
             }
         };
+        List<Boolean> told = new CopyOnWriteArrayList<>();
+        CapacityGate gate = new CapacityGate();
+        CaptureSink.Capacity capacity = full -> {
+            told.add(full);
+            gate.changed(full);
+        };
         long conn;
         try (CaptureStore store = CaptureStore.create(file);
-             Recorder recorder = new Recorder(store, stuck, new Recorder.Options(64 * 1024, 5, 1 << 20))) {
-            conn = recorder.open(new ConnectionInfo("c", "l", ListenerMode.REVERSE, "t", 0, System.nanoTime()));
+             Recorder recorder = new Recorder(store, stuck, new Recorder.Options(1 << 20, 64 * 1024, 1 << 20))) {
+            conn = recorder.open(new ConnectionInfo("c", "l", ListenerMode.REVERSE, "t", 0, System.nanoTime()),
+                    capacity);
             recorder.chunk(conn, Direction.C2S, System.nanoTime(), new byte[100]);
             assertThat(blocked.await(10, TimeUnit.SECONDS)).isTrue();
-            for (int i = 0; i < 64; i++) { // 64 × 4 KiB = 256 KiB into a 64 KiB queue whose consumer is stuck
+            int sent = 0;
+            while (!gate.full()) { // the consumer is stuck: the connection's 64 KiB mark is passed
+                recorder.chunk(conn, Direction.C2S, System.nanoTime(), new byte[4096]);
+                sent++;
+            }
+            assertThat(sent).isBetween(15, 17); // 16 × (4096 + per-chunk overhead) > 64 KiB
+            assertThat(told).containsExactly(true);
+            assertThat(recorder.state()).isEqualTo(Recorder.State.DEGRADED);
+            // a source that keeps sending is not refused: nothing is dropped, nothing waits
+            for (int i = 0; i < 16; i++) {
                 recorder.chunk(conn, Direction.C2S, System.nanoTime(), new byte[4096]);
             }
-            assertThat(recorder.state()).isEqualTo(Recorder.State.DEGRADED);
-            assertThat(recorder.droppedBytes()).isPositive();
+            assertThat(told).containsExactly(true);
             release.countDown();
+            assertThat(gate.awaitAvailable(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(told).containsExactly(true, false);
             recorder.chunk(conn, Direction.C2S, System.nanoTime(), new byte[10]);
             recorder.end(conn, Direction.C2S, System.nanoTime());
             recorder.end(conn, Direction.S2C, System.nanoTime());
             recorder.flush();
-            long dropped = recorder.droppedBytes();
+            assertThat(recorder.droppedBytes()).isZero();
+            assertThat(recorder.state()).isEqualTo(Recorder.State.RECORDING);
             try (SessionReader reader = SessionReader.open(file)) {
                 ConnectionRow c = reader.connection(conn).orElseThrow();
-                assertThat(c.c2sBytes()).isEqualTo(100 + 64 * 4096 + 10 - dropped);
-                assertThat(reader.notes(conn)).extracting(NoteRow::code).contains(Recorder.NOTE_GAP);
+                assertThat(c.c2sBytes()).isEqualTo(100 + (sent + 16) * 4096L + 10);
+                assertThat(reader.notes(conn)).extracting(NoteRow::code).doesNotContain(Recorder.NOTE_GAP);
                 assertThat(c.closed()).isTrue();
             }
         }
+    }
+
+    @Test
+    void aStoreThatFailsReleasesThePausedSourcesAndNeverPausesThemAgain() throws Exception {
+        Path file = dir.resolve("fails.upgradescope");
+        CaptureStore.Options small = CaptureStore.Options.DEFAULTS.withMaxFileBytes(256 * 1024).withCommitMillis(20);
+        CapacityGate gate = new CapacityGate();
+        CaptureStore store = CaptureStore.create(file, small);
+        Recorder recorder = new Recorder(store, TestWsDissection::new, new Recorder.Options(1 << 20, 64 * 1024, 1 << 20));
+        long conn = recorder.open(new ConnectionInfo("c", "l", ListenerMode.REVERSE, "t", 0, System.nanoTime()), gate);
+        byte[] chunk = new byte[4096];
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (recorder.state() != Recorder.State.STOPPED && System.nanoTime() < deadline) {
+            gate.awaitAvailable(100, TimeUnit.MILLISECONDS);
+            recorder.chunk(conn, Direction.S2C, System.nanoTime(), chunk);
+        }
+        assertThat(recorder.state()).isEqualTo(Recorder.State.STOPPED);
+        assertThat(gate.awaitAvailable(10, TimeUnit.SECONDS)).as("released").isTrue();
+        for (int i = 0; i < 1000; i++) {
+            recorder.chunk(conn, Direction.S2C, System.nanoTime(), chunk);
+        }
+        assertThat(gate.full()).isFalse();
+        assertThat(recorder.droppedBytes()).isGreaterThanOrEqualTo(1000L * chunk.length);
+        recorder.close();
+        store.close();
     }
 }

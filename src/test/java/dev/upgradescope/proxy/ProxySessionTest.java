@@ -13,6 +13,8 @@ import dev.upgradescope.proxy.SessionCommand.RecordTarget;
 import dev.upgradescope.proxy.SessionCommand.SendToClient;
 import dev.upgradescope.proxy.SessionCommand.SendToUpstream;
 import dev.upgradescope.proxy.SessionCommand.SetIdleTimeout;
+import dev.upgradescope.proxy.SessionCommand.ShutdownClientOutput;
+import dev.upgradescope.proxy.SessionCommand.ShutdownUpstreamOutput;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -248,6 +250,62 @@ class ProxySessionTest {
                 "close-upstream", "close-client", "end s2c");
     }
 
+    // ---- half-close ----
+
+    @Test
+    void aClientThatEndsItsSideAfterTheRequestStillGetsTheWholeResponse() {
+        forward.start();
+        String request = "GET http://example.com/ HTTP/1.1\r\nHost: example.com\r\nConnection: close\r\n\r\n";
+        forward.onClientData(bytes(request));
+        // the FIN comes before the upstream is even connected: it waits for the request to go first
+        assertThat(show(forward.onClientInputEnded())).containsExactly("end c2s", "note client.closed");
+        assertThat(show(forward.onUpstreamConnected(1))).containsExactly(
+                "send-upstream GET / HTTP/1.1\r\nHost: example.com\r\nConnection: close\r\n\r\n",
+                "fin-upstream");
+        String response = "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello";
+        assertThat(show(forward.onUpstreamData(1, bytes(response)))).containsExactly(
+                "record s2c " + response, "send-client " + response);
+        assertThat(show(forward.onUpstreamInputEnded(1))).containsExactly("note upstream.closed", "fin-client",
+                "end s2c", "close-upstream", "close-client");
+        assertThat(forward.phase()).isEqualTo(ProxySession.Phase.CLOSED);
+        assertThat(show(forward.onClientClosed())).isEmpty();
+    }
+
+    @Test
+    void inARelayEachDirectionEndsOnItsOwnAndTheOtherKeepsFlowing() {
+        ProxySession reverse = ProxySession.reverse(LIMITS, new Authority("127.0.0.1", 9000));
+        reverse.start();
+        reverse.onUpstreamConnected(1);
+        assertThat(show(reverse.onUpstreamData(1, bytes("banner")))).containsExactly("record s2c banner",
+                "send-client banner");
+        assertThat(show(reverse.onUpstreamInputEnded(1))).containsExactly("note upstream.closed", "fin-client",
+                "end s2c");
+        assertThat(reverse.phase()).isEqualTo(ProxySession.Phase.RELAY);
+        assertThat(show(reverse.onClientData(bytes("still talking")))).containsExactly(
+                "record c2s still talking", "send-upstream still talking");
+        assertThat(show(reverse.onClientInputEnded())).containsExactly("end c2s", "note client.closed",
+                "close-upstream", "close-client");
+    }
+
+    @Test
+    void anUpgradeRequestFollowedByAFinWaitsForTheAnswerBeforePassingTheFinOn() {
+        forward.start();
+        forward.onClientData(bytes(WS_REQUEST));
+        forward.onUpstreamConnected(1);
+        assertThat(show(forward.onClientInputEnded())).containsExactly("end c2s", "note client.closed");
+        assertThat(show(forward.onUpstreamData(1, bytes(SWITCHING)))).containsExactly(
+                "record s2c " + SWITCHING, "send-client " + SWITCHING, "note protocol.switched", "idle PT5M",
+                "fin-upstream");
+    }
+
+    @Test
+    void aFinBeforeAnyWholeRequestClosesWithANote() {
+        forward.start();
+        forward.onClientData(bytes("GET http://exa"));
+        assertThat(show(forward.onClientInputEnded())).containsExactly("end c2s", "note client.closed",
+                "close-upstream", "close-client", "end s2c");
+    }
+
     // ---- rendering ----
 
     static List<String> show(List<SessionCommand> commands) {
@@ -277,6 +335,10 @@ class ProxySessionTest {
             return "close-client";
         } else if (c instanceof CloseUpstream) {
             return "close-upstream";
+        } else if (c instanceof ShutdownClientOutput) {
+            return "fin-client";
+        } else if (c instanceof ShutdownUpstreamOutput) {
+            return "fin-upstream";
         }
         throw new AssertionError(c);
     }

@@ -82,6 +82,7 @@ class ReverseProxyTest {
 
             ws.send(RawWsClient.frame(8, false, new byte[] {0x03, (byte) 0xe8}, new byte[] {9, 8, 7, 6}));
             assertThat(ws.readFrame().opcode()).isEqualTo(8);
+            ws.close(); // the server closed first (RFC 6455 §7.1.1); its FIN reached the client, which closes too
 
             MemorySink.Conn conn = sink.awaitEnded(0);
             assertThat(conn.bytes(Direction.C2S)).isEqualTo(ws.sent.toByteArray());
