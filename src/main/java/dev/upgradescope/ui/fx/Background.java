@@ -3,6 +3,7 @@ package dev.upgradescope.ui.fx;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -85,24 +86,34 @@ public final class Background implements AutoCloseable {
             return this;
         }
 
+        /** Runs the work; after {@link Background#close()} (the window is going away) nothing runs. */
         public void start() {
-            worker.execute(() -> {
-                T result;
-                try {
-                    result = work.call();
-                } catch (Exception e) {
-                    fx.execute(() -> {
-                        if (still.getAsBoolean()) {
-                            failure.accept(e);
-                        }
-                    });
-                    return;
-                }
+            if (worker.isShutdown()) {
+                return;
+            }
+            try {
+                worker.execute(this::run);
+            } catch (RejectedExecutionException closedMeanwhile) {
+                // closed between the check and the hand-over: the result would have no one to show it to
+            }
+        }
+
+        private void run() {
+            T result;
+            try {
+                result = work.call();
+            } catch (Exception e) {
                 fx.execute(() -> {
                     if (still.getAsBoolean()) {
-                        success.accept(result);
+                        failure.accept(e);
                     }
                 });
+                return;
+            }
+            fx.execute(() -> {
+                if (still.getAsBoolean()) {
+                    success.accept(result);
+                }
             });
         }
     }
