@@ -43,14 +43,16 @@ public final class NoteText {
     /**
      * The severity of a note that reports a failure (the upstream could not be reached, a request
      * was refused, a timeout fired, bytes were not recorded); empty for notes that only inform
-     * (a tunnel's content, a switch, a normal close).
+     * (a tunnel's content, a switch, either side closing, which ends every conversation, an
+     * intercept rule doing what it was told).
      */
     public static Optional<Severity> severity(String code) {
         return switch (code) {
             case "upstream.refused", "upstream.unknown-host", "upstream.failed", "request.head-too-large",
                     "request.not-http", "request.unroutable", "request.body-too-large", "capture.gap",
                     "capture.dissector-failed" -> Optional.of(Severity.WARNING);
-            case "idle.timeout", "upstream.closed", "request.intercepted" -> Optional.of(Severity.INFO);
+            case "idle.timeout" -> Optional.of(Severity.INFO);
+            case "upstream.closed", "client.closed", "request.intercepted" -> Optional.empty();
             default -> code.startsWith("upstream.") || code.startsWith("request.") || code.startsWith("capture.")
                     ? Optional.of(Severity.INFO) : Optional.empty();
         };

@@ -80,5 +80,7 @@ class NoteTextTest {
         assertThat(NoteText.severity(NoteCode.TUNNEL_HTTP)).isEmpty();
         assertThat(NoteText.severity(NoteCode.SWITCHED)).isEmpty();
         assertThat(NoteText.severity(NoteCode.CLIENT_CLOSED)).isEmpty();
+        assertThat(NoteText.severity(NoteCode.UPSTREAM_CLOSED)).as("the end of every conversation").isEmpty();
+        assertThat(NoteText.severity("upstream.something-new")).hasValue(Severity.INFO);
     }
 }
