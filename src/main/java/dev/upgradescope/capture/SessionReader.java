@@ -204,6 +204,81 @@ public final class SessionReader implements AutoCloseable {
         return out.stream().findFirst();
     }
 
+    /**
+     * What the timeline needs of one stored event, and nothing more: no summary, no findings, no
+     * attribute parsing. {@code opcode} is a WebSocket frame's opcode (-1 for other events),
+     * {@code type} an HTTP/2 frame's type name (null for other events).
+     */
+    @FunctionalInterface
+    public interface MarkVisitor {
+        /** Takes one event's mark; false stops the read. */
+        boolean mark(long id, String kind, Direction dir, long nanos, int opcode, String type);
+    }
+
+    /**
+     * Visits the events of {@code conn} with an id above {@code afterId}, at most {@code limit}, in
+     * recording order, reading only their id, kind, direction, time and (by SQLite's
+     * {@code json_extract}, only for WebSocket and HTTP/2 frames) the opcode or frame type.
+     *
+     * @return how many events were visited
+     */
+    public int forEachMark(long conn, long afterId, int limit, MarkVisitor visitor) throws IOException {
+        int[] n = {0};
+        boolean[] going = {true};
+        query("SELECT id, kind, dir, nanos, "
+                + "CASE kind WHEN 'ws-frame' THEN json_extract(attributes, '$.opcode') END, "
+                + "CASE kind WHEN 'h2-frame' THEN json_extract(attributes, '$.type') END "
+                + "FROM events WHERE conn = ? AND id > ? ORDER BY id LIMIT ?", ps -> {
+                    ps.setLong(1, conn);
+                    ps.setLong(2, afterId);
+                    ps.setInt(3, limit);
+                }, rs -> {
+                    if (!going[0]) {
+                        return;
+                    }
+                    String dir = rs.getString(3);
+                    int opcode = rs.getInt(5);
+                    if (rs.wasNull()) {
+                        opcode = -1;
+                    }
+                    n[0]++;
+                    going[0] = visitor.mark(rs.getLong(1), rs.getString(2), dir == null ? null : Direction.fromCode(dir),
+                            rs.getLong(4), opcode, rs.getString(6));
+                });
+        return n[0];
+    }
+
+    /** The ids of the events of {@code conn} above {@code afterId}, at most {@code limit}, ascending. */
+    public long[] eventIds(long conn, long afterId, int limit) throws IOException {
+        long[] out = new long[Math.max(0, Math.min(limit, 4096))];
+        int[] n = {0};
+        long[][] buf = {out};
+        query("SELECT id FROM events WHERE conn = ? AND id > ? ORDER BY id LIMIT ?", ps -> {
+            ps.setLong(1, conn);
+            ps.setLong(2, afterId);
+            ps.setInt(3, limit);
+        }, rs -> {
+            if (n[0] == buf[0].length) {
+                buf[0] = java.util.Arrays.copyOf(buf[0], Math.max(16, buf[0].length * 2));
+            }
+            buf[0][n[0]++] = rs.getLong(1);
+        });
+        return java.util.Arrays.copyOf(buf[0], n[0]);
+    }
+
+    /**
+     * The id of the last event of {@code conn} completed at or before {@code nanos} (session
+     * clock), or 0 if none was: where a note of that time falls among the events.
+     */
+    public long lastEventIdAt(long conn, long nanos) throws IOException {
+        long[] out = {0};
+        query("SELECT coalesce(max(id), 0) FROM events WHERE conn = ? AND nanos <= ?", ps -> {
+            ps.setLong(1, conn);
+            ps.setLong(2, nanos);
+        }, rs -> out[0] = rs.getLong(1));
+        return out[0];
+    }
+
     public List<NoteRow> notes(long conn) throws IOException {
         List<NoteRow> out = new ArrayList<>();
         query("SELECT id, conn, code, detail, nanos, wall_us FROM notes WHERE conn = ? ORDER BY id",

@@ -56,11 +56,11 @@ public final class ViewFactory {
         } else if (type == HandshakeView.class) {
             return new HandshakeView(new HandshakeViewModel(c.session().selection()), c);
         } else if (type == MessagesView.class) {
-            return new MessagesView(new MessagesViewModel(c.session()), c);
+            return new MessagesView(new MessagesViewModel(c.session(), c.bundle()), c);
         } else if (type == RawView.class) {
             return new RawView(new RawViewModel(c.session()), c);
         } else if (type == FindingsView.class) {
-            return new FindingsView(new FindingsViewModel(c.session().selection(), c.language().locale()), c);
+            return new FindingsView(new FindingsViewModel(c.session().selection(), c.language().locale(), c.bundle()), c);
         }
         try {
             return type.getConstructor(ViewContext.class).newInstance(c);

@@ -236,9 +236,19 @@ public final class LargeSessionBenchmark {
             });
         }
 
+        private TimelineView timelineView;
+
+        /** Looked up once: a scene-graph lookup on every pulse would be the benchmark's own cost. */
+        private TimelineView timelineView() {
+            if (timelineView == null) {
+                Node n = stage.getScene().getRoot().lookup(".timeline");
+                timelineView = TimelineView.of(n);
+            }
+            return timelineView;
+        }
+
         private TimelineViewModel timeline() {
-            Node n = stage.getScene().getRoot().lookup(".timeline");
-            return TimelineView.of(n).viewModel();
+            return timelineView().viewModel();
         }
 
         private void phases() {
@@ -325,7 +335,7 @@ public final class LargeSessionBenchmark {
                         total += gap;
                     }
                     lastPulse = t;
-                    TimelineView view = TimelineView.of(stage.getScene().getRoot().lookup(".timeline"));
+                    TimelineView view = timelineView();
                     worstPaint = Math.max(worstPaint, view.lastPaintNanos());
                     boolean reached = seen; // reported one pulse after the condition held: that pulse painted it
                     seen = seen || p.until.getAsBoolean();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.upgradescope.capture.ListenerMode;
 import dev.upgradescope.testpeers.JettyPeers;
 import dev.upgradescope.ui.connections.Outcome;
+import dev.upgradescope.ui.findings.FindingRow;
 import dev.upgradescope.ui.handshake.HandshakeNode;
 import dev.upgradescope.ui.messages.EventSlot;
 import dev.upgradescope.ui.raw.HexLayout;
@@ -12,7 +13,6 @@ import dev.upgradescope.ui.session.ConnectionItem;
 import dev.upgradescope.ui.session.InspectedSession;
 import dev.upgradescope.wire.Direction;
 import dev.upgradescope.wire.Field;
-import dev.upgradescope.wire.Finding;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -282,15 +282,64 @@ class UpgradeScopeAppUiTest {
         }
         onlyRowWhen(i -> i.row().status() != 0 || i.row().closed());
         selectRow();
-        TableView<Finding> findings = node("#findingsTable");
+        TableView<FindingRow> findings = node("#findingsTable");
         waitFor(() -> fx(() -> findings.getItems().stream().anyMatch(f -> f.code().equals("http1.host.missing"))));
-        Finding hostMissing = fx(() -> findings.getItems().stream().filter(f -> f.code().equals("http1.host.missing"))
-                .findFirst().orElseThrow());
+        FindingRow hostMissing = fx(() -> findings.getItems().stream()
+                .filter(f -> f.code().equals("http1.host.missing")).findFirst().orElseThrow());
         assertThat(robot.lookup(".findings .hyperlink").queryAll()).isNotEmpty();
         robot.interact(() -> findings.getSelectionModel().select(hostMissing));
         assertThat(fx(() -> session().selection().highlightProperty().get()))
                 .isEqualTo(hostMissing.range().streamRange());
         assertThat(fx(() -> session().selection().fieldProperty().get())).isNotNull();
+    }
+
+    @Test
+    void anUpstreamThatRefusesIsExplainedByTheProxysNoteInTheMessagesListAndTheFindings() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = free.getLocalPort(); // nothing listens there once it is closed
+        }
+        InetSocketAddress proxy = capture(ListenerMode.FORWARD, 1);
+        String status;
+        try (Socket s = new Socket(proxy.getAddress(), proxy.getPort())) {
+            s.setSoTimeout(10_000);
+            OutputStream out = s.getOutputStream();
+            out.write(("GET http://127.0.0.1:" + closedPort + "/chat HTTP/1.1\r\nHost: 127.0.0.1:" + closedPort
+                    + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
+                    + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            byte[] head = new byte[12];
+            int n = s.getInputStream().readNBytes(head, 0, head.length);
+            status = new String(head, 0, n, StandardCharsets.US_ASCII);
+        }
+        assertThat(status).isEqualTo("HTTP/1.1 502");
+        onlyRowWhen(i -> i.row().status() == 502 && i.row().closed());
+        selectRow();
+
+        TableView<FindingRow> findings = node("#findingsTable");
+        waitFor(() -> fx(() -> findings.getItems().stream().anyMatch(f -> f.code().equals("upstream.refused"))));
+        FindingRow refused = fx(() -> findings.getItems().stream().filter(f -> f.code().equals("upstream.refused"))
+                .findFirst().orElseThrow());
+        assertThat(refused.severity()).isEqualTo(dev.upgradescope.wire.Severity.WARNING);
+        assertThat(refused.spec()).isNull();
+        assertThat(refused.message()).startsWith("The server refused the connection");
+        assertThat(robot.lookup(".findings .finding-source").queryAll()).isNotEmpty();
+
+        robot.clickOn("Messages");
+        TableView<EventSlot> messages = node("#messagesTable");
+        waitFor(() -> fx(() -> messages.getItems().stream().anyMatch(EventSlot::isNote)));
+        EventSlot note = fx(() -> messages.getItems().stream().filter(EventSlot::isNote).findFirst().orElseThrow());
+        assertThat(note.note().code()).isEqualTo("upstream.refused");
+        waitFor(() -> fx(() -> messages.getItems().stream().allMatch(EventSlot::loaded)));
+        java.util.List<String> kinds = fx(() -> messages.getItems().stream()
+                .map(e -> e.isNote() ? "note" : e.row().kind()).toList());
+        assertThat(kinds.indexOf("note")).as("after the request, before the 502: " + kinds)
+                .isGreaterThan(kinds.indexOf("http-request")).isLessThan(kinds.indexOf("http-response"));
+        robot.interact(() -> messages.getSelectionModel().select(note));
+        assertThat(fx(() -> ((Label) node("#summaryLabel")).getText())).startsWith("note — The server refused");
+
+        robot.clickOn("Ladder");
+        waitFor(() -> fx(() -> robot.lookup(".ladder-step.kind-note").tryQuery().isPresent()));
     }
 
     @Test

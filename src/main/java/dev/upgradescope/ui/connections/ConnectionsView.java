@@ -98,27 +98,36 @@ public final class ConnectionsView {
     /** The outcome badge: glyph and text in the outcome's colour, with a tooltip. */
     private final class BadgeCell extends TableCell<ConnectionItem, Outcome> {
         private final Label badge = new Label();
+        private final Tooltip tooltip = new Tooltip();
+        private Outcome shown;
 
         BadgeCell() {
             badge.getStyleClass().add("badge");
             setGraphic(null);
         }
 
+        /** Touches the label's style and the tooltip only when the outcome changes: a style change re-applies CSS. */
         @Override
         protected void updateItem(Outcome item, boolean empty) {
             super.updateItem(item, empty);
-            badge.getStyleClass().removeIf(s -> s.startsWith("outcome-"));
             if (empty || item == null) {
                 setGraphic(null);
                 setTooltip(null);
                 return;
             }
-            String text = context.text(item.textKey());
-            badge.setText(item.glyph() + " " + text);
-            badge.getStyleClass().add(item.styleClass());
-            badge.setAccessibleText(text);
+            if (item != shown) {
+                if (shown != null) {
+                    badge.getStyleClass().remove(shown.styleClass());
+                }
+                shown = item;
+                String text = context.text(item.textKey());
+                badge.setText(item.glyph() + " " + text);
+                badge.getStyleClass().add(item.styleClass());
+                badge.setAccessibleText(text);
+                tooltip.setText(context.text(item.textKey() + ".tooltip"));
+            }
             setGraphic(badge);
-            setTooltip(new Tooltip(context.text(item.textKey() + ".tooltip")));
+            setTooltip(tooltip);
         }
     }
 }

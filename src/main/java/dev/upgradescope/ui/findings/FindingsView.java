@@ -2,7 +2,6 @@ package dev.upgradescope.ui.findings;
 
 import dev.upgradescope.ui.ViewContext;
 import dev.upgradescope.ui.handshake.Severities;
-import dev.upgradescope.wire.Finding;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.fxml.FXML;
@@ -15,7 +14,8 @@ import javafx.scene.control.Tooltip;
 
 /**
  * Controller of {@code FindingsView.fxml}: severity (glyph, text, colour), message, code, and the
- * RFC section as a link opened in the browser; selecting a row selects the field it concerns.
+ * RFC section as a link opened in the browser (for a note of the proxy, "UpgradeScope" instead);
+ * selecting a row selects the field it concerns.
  */
 public final class FindingsView {
 
@@ -23,11 +23,11 @@ public final class FindingsView {
     private final ViewContext context;
 
     @FXML private Label findingsTitle;
-    @FXML private TableView<Finding> findingsTable;
-    @FXML private TableColumn<Finding, Finding> severityColumn;
-    @FXML private TableColumn<Finding, String> messageColumn;
-    @FXML private TableColumn<Finding, String> codeColumn;
-    @FXML private TableColumn<Finding, Finding> specColumn;
+    @FXML private TableView<FindingRow> findingsTable;
+    @FXML private TableColumn<FindingRow, FindingRow> severityColumn;
+    @FXML private TableColumn<FindingRow, String> messageColumn;
+    @FXML private TableColumn<FindingRow, String> codeColumn;
+    @FXML private TableColumn<FindingRow, FindingRow> specColumn;
 
     public FindingsView(FindingsViewModel viewModel, ViewContext context) {
         this.viewModel = viewModel;
@@ -41,7 +41,7 @@ public final class FindingsView {
         severityColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         severityColumn.setCellFactory(c -> new SeverityCell());
         severityColumn.setComparator((a, b) -> a.severity().compareTo(b.severity()));
-        messageColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(viewModel.message(c.getValue())));
+        messageColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().message()));
         messageColumn.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
@@ -59,11 +59,11 @@ public final class FindingsView {
                 () -> context.text("findings.count", viewModel.findings().size()), viewModel.findings()));
     }
 
-    private final class SeverityCell extends TableCell<Finding, Finding> {
+    private final class SeverityCell extends TableCell<FindingRow, FindingRow> {
         private final Label label = new Label();
 
         @Override
-        protected void updateItem(Finding f, boolean empty) {
+        protected void updateItem(FindingRow f, boolean empty) {
             super.updateItem(f, empty);
             label.getStyleClass().removeIf(s -> s.startsWith("severity-"));
             if (empty || f == null) {
@@ -77,14 +77,22 @@ public final class FindingsView {
         }
     }
 
-    private final class SpecCell extends TableCell<Finding, Finding> {
+    private final class SpecCell extends TableCell<FindingRow, FindingRow> {
         private final Hyperlink link = new Hyperlink();
+        private final Label ours = new Label("UpgradeScope");
 
         @Override
-        protected void updateItem(Finding f, boolean empty) {
+        protected void updateItem(FindingRow f, boolean empty) {
             super.updateItem(f, empty);
             if (empty || f == null) {
                 setGraphic(null);
+                return;
+            }
+            if (f.spec() == null) {
+                // a note of the proxy: no RFC says it, UpgradeScope does
+                ours.getStyleClass().setAll("label", "finding-source");
+                ours.setTooltip(new Tooltip(context.text("messages.note.detail")));
+                setGraphic(ours);
                 return;
             }
             String url = f.spec().url();

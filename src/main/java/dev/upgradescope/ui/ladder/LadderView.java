@@ -52,8 +52,9 @@ public final class LadderView {
 
     public LadderView(InspectedSession session, Locale locale) {
         this.texts = bundle(locale);
+        ResourceBundle ui = dev.upgradescope.ui.Messages.bundle(locale);
         this.vm = new LadderViewModel(new SessionEvents(session), SessionEvents.worker(session),
-                Platform::runLater, texts);
+                Platform::runLater, texts, n -> dev.upgradescope.ui.session.NoteText.line(ui, n));
         this.link = new LadderSessionLink(session, vm);
     }
 

@@ -6,7 +6,11 @@ import dev.upgradescope.ui.timeline.EventPages;
 import dev.upgradescope.ui.timeline.MarkKind;
 import dev.upgradescope.ui.timeline.TimeText;
 import dev.upgradescope.ui.timeline.Track;
+import dev.upgradescope.capture.NoteRow;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.List;
 import java.util.ResourceBundle;
 import java.util.concurrent.Executor;
@@ -21,7 +25,8 @@ import javafx.collections.ObservableList;
 
 /**
  * State of the ladder diagram of one connection, independent of its controls: the steps read so far
- * (the opening, each event with a mark, the closing once everything is read), read {@link #PAGE} at
+ * (the opening, each event with a mark, the proxy's notes at its lifeline, the closing once
+ * everything is read), read {@link #PAGE} at
  * a time as the user scrolls towards the end, and the selected step. FX thread only; reads run on
  * the given worker.
  */
@@ -44,12 +49,25 @@ public final class LadderViewModel {
     private long lastEventId;
     private long eventsRead;
     private long wanted = -1;
+    private final Function<NoteRow, String> noteText;
+    private final Set<Long> notesShown = new HashSet<>();
+
+    /** A page of events with the connection's notes as they were when it was read. */
+    private record Page(List<EventRow> events, List<NoteRow> notes) {
+    }
 
     public LadderViewModel(EventPages pages, Executor worker, Executor fx, ResourceBundle texts) {
+        this(pages, worker, fx, texts, n -> n.code() + (n.detail().isEmpty() ? "" : " — " + n.detail()));
+    }
+
+    /** {@code noteText} words a note of the proxy in the window's language. */
+    public LadderViewModel(EventPages pages, Executor worker, Executor fx, ResourceBundle texts,
+                           Function<NoteRow, String> noteText) {
         this.pages = pages;
         this.worker = worker;
         this.fx = fx;
         this.texts = texts;
+        this.noteText = noteText;
     }
 
     public ObservableList<LadderStep> steps() {
@@ -80,6 +98,7 @@ public final class LadderViewModel {
         selected.set(null);
         lastEventId = 0;
         eventsRead = 0;
+        notesShown.clear();
         wanted = -1;
         loading.set(false);
         complete.set(row == null);
@@ -114,27 +133,28 @@ public final class LadderViewModel {
         long conn = row.id();
         long after = lastEventId;
         worker.execute(() -> {
-            List<EventRow> page;
+            Page page;
             try {
-                page = pages.events(conn, after, PAGE);
+                page = new Page(pages.events(conn, after, PAGE), pages.notes(conn));
             } catch (Exception e) {
                 page = null;
             }
-            List<EventRow> p = page;
+            Page p = page;
             fx.execute(() -> read(gen, p));
         });
     }
 
-    private void read(long gen, List<EventRow> page) {
+    private void read(long gen, Page read) {
         if (gen != generation) {
             return;
         }
         loading.set(false);
         ConnectionRow row = connection.get();
-        if (page == null) {
+        if (read == null) {
             complete.set(true);
             return;
         }
+        List<EventRow> page = read.events();
         List<LadderStep> add = new ArrayList<>(page.size() + 1);
         for (EventRow e : page) {
             lastEventId = Math.max(lastEventId, e.id());
@@ -145,6 +165,7 @@ public final class LadderViewModel {
         }
         eventsRead += page.size();
         boolean end = page.size() < PAGE;
+        addNotes(read.notes(), add, end, row);
         if (end && row.closed() && !hasClosing()) {
             add.add(new LadderStep(-1, MarkKind.CLOSED, Track.CENTRE, row.closedNanos() - row.openedNanos(),
                     texts.getString("ladder.closed")));
@@ -155,6 +176,26 @@ public final class LadderViewModel {
         }
         if (wanted >= 0) {
             select(wanted);
+        }
+    }
+
+    /**
+     * Places the notes not shown yet among the new steps by time: those made up to the page's last
+     * event, or all of them at the end of the connection's events.
+     */
+    private void addNotes(List<NoteRow> notes, List<LadderStep> add, boolean end, ConnectionRow row) {
+        long upTo = add.isEmpty() ? Long.MIN_VALUE : add.get(add.size() - 1).sinceOpenNanos();
+        for (NoteRow n : notes) {
+            long since = n.nanos() - row.openedNanos();
+            if (notesShown.contains(n.id()) || !end && since > upTo) {
+                continue;
+            }
+            notesShown.add(n.id());
+            int at = add.size();
+            while (at > 0 && add.get(at - 1).sinceOpenNanos() > since) {
+                at--;
+            }
+            add.add(at, new LadderStep(-1, MarkKind.NOTE, Track.CENTRE, since, "◆ " + noteText.apply(n)));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.upgradescope.ui.ladder;
 
 import dev.upgradescope.capture.EventRow;
+import dev.upgradescope.capture.NoteRow;
 import dev.upgradescope.ui.session.InspectedSession;
 import dev.upgradescope.ui.timeline.EventPages;
 import java.io.IOException;
@@ -31,6 +32,14 @@ final class SessionEvents implements EventPages {
             return List.of();
         }
         return session.source().reader().events(conn, afterId, limit);
+    }
+
+    @Override
+    public List<NoteRow> notes(long conn) throws IOException {
+        if (session.source().file() == null) {
+            return List.of();
+        }
+        return session.source().reader().notes(conn);
     }
 
     @Override

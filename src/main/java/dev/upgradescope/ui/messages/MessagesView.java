@@ -3,6 +3,7 @@ package dev.upgradescope.ui.messages;
 import dev.upgradescope.capture.EventRow;
 import dev.upgradescope.ui.ViewContext;
 import dev.upgradescope.ui.raw.HexLayout;
+import dev.upgradescope.ui.session.NoteText;
 import dev.upgradescope.wire.Direction;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
@@ -67,24 +68,33 @@ public final class MessagesView {
         messagesTable.setFixedCellSize(24);
         messagesTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         column(indexColumn, s -> Integer.toString(s.index() + 1), false);
-        column(dirColumn, s -> s.row().dir() == null ? "" : arrow(s.row().dir()), true);
-        column(timeColumn, s -> viewModel.time(s.row()), true);
-        column(kindColumn, s -> s.row().kind(), true);
-        column(lengthColumn, s -> s.row().dir() == null ? "" : Long.toString(s.row().length()), true);
-        column(previewColumn, s -> s.row().summary(), true);
+        column(dirColumn, s -> s.isNote() || s.row().dir() == null ? "" : arrow(s.row().dir()), true);
+        column(timeColumn, s -> s.isNote() ? viewModel.time(s.note().nanos()) : viewModel.time(s.row()), true);
+        column(kindColumn, s -> s.isNote() ? NoteText.KIND : s.row().kind(), true);
+        column(lengthColumn, s -> s.isNote() || s.row().dir() == null ? "" : Long.toString(s.row().length()), true);
+        column(previewColumn, s -> s.isNote() ? viewModel.noteText(s.note()) : s.row().summary(), true);
         messagesTable.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
             @Override
             protected void updateItem(EventSlot item, boolean empty) {
                 super.updateItem(item, empty);
+                boolean event = !empty && item != null && item.row() != null;
                 pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("c2s"),
-                        !empty && item != null && item.loaded() && item.row().dir() == Direction.C2S);
+                        event && item.row().dir() == Direction.C2S);
                 pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("s2c"),
-                        !empty && item != null && item.loaded() && item.row().dir() == Direction.S2C);
+                        event && item.row().dir() == Direction.S2C);
+                pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("note"),
+                        !empty && item != null && item.isNote());
             }
         });
-        messagesTable.getSelectionModel().selectedItemProperty().addListener((obs, old, now) ->
-                viewModel.select(now == null ? null : now.row() != null ? now.row()
-                        : viewModel.pages().cached(now.index())));
+        messagesTable.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            if (now != null && now.isNote()) {
+                viewModel.select(null);
+                showNote(now.note());
+                return;
+            }
+            viewModel.select(now == null ? null : now.row() != null ? now.row()
+                    : viewModel.pages().cached(now.index()));
+        });
         countLabel.textProperty().bind(Bindings.createStringBinding(() -> context.text(
                 viewModel.scanningProperty().get() ? "messages.count.scanning" : "messages.count",
                 viewModel.pages().size()), viewModel.pages(), viewModel.scanningProperty()));
@@ -106,6 +116,14 @@ public final class MessagesView {
                 setText(empty ? null : item);
             }
         });
+    }
+
+    private void showNote(dev.upgradescope.capture.NoteRow n) {
+        summaryLabel.setText(NoteText.KIND + " — " + viewModel.noteText(n));
+        attributesArea.setText("code: " + n.code() + "\ndetail: " + n.detail() + "\n\n"
+                + context.text("messages.note.detail") + "\n");
+        wireArea.clear();
+        payloadArea.clear();
     }
 
     private void show(EventDetail d) {

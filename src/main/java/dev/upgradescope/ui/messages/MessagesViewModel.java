@@ -2,10 +2,12 @@ package dev.upgradescope.ui.messages;
 
 import dev.upgradescope.capture.ConnectionRow;
 import dev.upgradescope.capture.EventRow;
+import dev.upgradescope.capture.NoteRow;
 import dev.upgradescope.capture.SessionReader;
 import dev.upgradescope.ui.fx.Background;
 import dev.upgradescope.ui.session.ConnectionItem;
 import dev.upgradescope.ui.session.InspectedSession;
+import dev.upgradescope.ui.session.NoteText;
 import dev.upgradescope.wire.ByteRange;
 import dev.upgradescope.wire.Direction;
 import java.util.ArrayList;
@@ -22,8 +24,8 @@ import javafx.beans.property.StringProperty;
 
 /**
  * The messages tab: every event of the selected connection, paged from the session file (never all
- * in memory), filtered by direction and text, growing live while recording; and the selected
- * event's bytes and decoded payload, loaded off the FX thread.
+ * in memory), with the proxy's notes among them, filtered by direction and text, growing live while
+ * recording; and the selected event's bytes and decoded payload, loaded off the FX thread.
  */
 public final class MessagesViewModel {
 
@@ -40,17 +42,22 @@ public final class MessagesViewModel {
     private final ReadOnlyObjectWrapper<EventDetail> detail = new ReadOnlyObjectWrapper<>();
     private final Background.Latest detailLoads;
     private final List<EventRow> heldLive = new ArrayList<>();
+    private final List<NoteRow> heldNotes = new ArrayList<>();
+    private final java.util.ResourceBundle texts;
     private ConnectionRow connection;
     private EventFilter filter = EventFilter.NONE;
     private long generation;
 
-    public MessagesViewModel(InspectedSession session) {
+    /** {@code texts} is the UI bundle, where the texts of the proxy's notes are. */
+    public MessagesViewModel(InspectedSession session, java.util.ResourceBundle texts) {
         this.session = session;
+        this.texts = texts;
         this.background = session.background();
         this.detailLoads = background.latest();
         pages.fetcher(this::fetch);
         session.model().selectedProperty().addListener((obs, old, now) -> connection(now));
         session.model().onLiveEvents(this::live);
+        session.model().onLiveNotes(this::liveNotes);
         direction.addListener((obs, old, now) -> refilter());
         text.addListener((obs, old, now) -> refilter());
         connection(session.model().selectedProperty().get());
@@ -95,6 +102,7 @@ public final class MessagesViewModel {
     private void restart() {
         generation++;
         heldLive.clear();
+        heldNotes.clear();
         pages.reset(filter.isEmpty());
         detail.set(null);
         if (connection == null) {
@@ -105,26 +113,98 @@ public final class MessagesViewModel {
         scan(connection.id(), 0, generation);
     }
 
-    /** One step of the scan: the next events after {@code afterId}; the next step is queued behind page fetches. */
+    /**
+     * One step of the scan: the next events after {@code afterId} (only their ids when nothing is
+     * filtered: rows are read page by page as they are shown); the next step is queued behind page
+     * fetches. At the end, the connection's notes are placed among the events.
+     */
     private void scan(long conn, long afterId, long gen) {
+        if (filter.isEmpty()) {
+            background.task(() -> session.source().reader().eventIds(conn, afterId, SCAN)).onSuccess(ids -> {
+                if (gen == generation) {
+                    pages.appendIds(ids);
+                    scanned(conn, ids.length == SCAN ? ids[ids.length - 1] : -1, gen);
+                }
+            }).onFailure(e -> scanFailed(gen)).start();
+            return;
+        }
         background.task(() -> session.source().reader().events(conn, afterId, SCAN)).onSuccess(rows -> {
+            if (gen == generation) {
+                pages.append(rows.stream().filter(filter::test).toList());
+                scanned(conn, rows.size() == SCAN ? rows.get(rows.size() - 1).id() : -1, gen);
+            }
+        }).onFailure(e -> scanFailed(gen)).start();
+    }
+
+    /** After one step: scans on after {@code lastId}, or (-1) reads the notes and ends the scan. */
+    private void scanned(long conn, long lastId, long gen) {
+        if (lastId >= 0) {
+            scan(conn, lastId, gen);
+            return;
+        }
+        background.task(() -> placedNotes(session.source().reader(), conn)).onSuccess(placed -> {
             if (gen != generation) {
                 return;
             }
-            pages.append(rows.stream().filter(filter::test).toList());
-            if (rows.size() == SCAN) {
-                scan(conn, rows.get(rows.size() - 1).id(), gen);
-            } else {
-                scanning.set(false);
-                List<EventRow> held = new ArrayList<>(heldLive);
-                heldLive.clear();
-                live(held);
+            placed.forEach((note, after) -> {
+                if (showsNote(note)) {
+                    pages.addNote(note, after);
+                }
+            });
+            scanning.set(false);
+            List<EventRow> held = new ArrayList<>(heldLive);
+            heldLive.clear();
+            live(held);
+            List<NoteRow> notes = new ArrayList<>(heldNotes);
+            heldNotes.clear();
+            liveNotes(notes);
+        }).onFailure(e -> scanFailed(gen)).start();
+    }
+
+    private void scanFailed(long gen) {
+        if (gen == generation) {
+            scanning.set(false);
+        }
+    }
+
+    /** The notes of {@code conn}, each with the id of the last event recorded before it. */
+    static java.util.Map<NoteRow, Long> placedNotes(SessionReader reader, long conn) throws java.io.IOException {
+        java.util.Map<NoteRow, Long> out = new java.util.LinkedHashMap<>();
+        for (NoteRow n : reader.notes(conn)) {
+            out.put(n, reader.lastEventIdAt(conn, n.nanos()));
+        }
+        return out;
+    }
+
+    /** Whether the filter lets a note through: no direction chosen, and the text in its code or words. */
+    boolean showsNote(NoteRow n) {
+        if (filter.dir() != null) {
+            return false;
+        }
+        String t = filter.text();
+        return t.isEmpty() || (NoteText.KIND + " " + n.code() + " " + NoteText.line(texts, n))
+                .toLowerCase(java.util.Locale.ROOT).contains(t);
+    }
+
+    /** Notes of the selected connection made just now: listed after the events listed so far. */
+    void liveNotes(List<NoteRow> notes) {
+        if (connection == null || notes.isEmpty()) {
+            return;
+        }
+        if (scanning.get()) {
+            heldNotes.addAll(notes);
+            return;
+        }
+        for (NoteRow n : notes) {
+            if (n.conn() == connection.id() && showsNote(n)) {
+                pages.addNote(n, Long.MAX_VALUE);
             }
-        }).onFailure(e -> {
-            if (gen == generation) {
-                scanning.set(false);
-            }
-        }).start();
+        }
+    }
+
+    /** A note's one-line text in the window's language. */
+    public String noteText(NoteRow n) {
+        return NoteText.line(texts, n);
     }
 
     /** Events of the selected connection recorded just now. */
@@ -201,9 +281,23 @@ public final class MessagesViewModel {
 
     /** Milliseconds from the connection's opening to the event. */
     public String time(EventRow e) {
+        return time(e.nanos());
+    }
+
+    /** Milliseconds from the connection's opening to {@code nanos} on the session clock. */
+    public String time(long nanos) {
         if (connection == null) {
             return "";
         }
-        return String.format(java.util.Locale.ROOT, "%.3f", (e.nanos() - connection.openedNanos()) / 1e6);
+        return millis(nanos - connection.openedNanos());
+    }
+
+    /** Nanoseconds as milliseconds with three decimals ({@code 1.234}), as {@code %.3f} would write them. */
+    static String millis(long nanos) {
+        // by hand: String.format costs more than the rest of a cell's update while scrolling
+        long micros = Math.round(nanos / 1e3);
+        long abs = Math.abs(micros);
+        long frac = abs % 1000;
+        return (micros < 0 ? "-" : "") + abs / 1000 + (frac < 10 ? ".00" : frac < 100 ? ".0" : ".") + frac;
     }
 }

@@ -54,7 +54,12 @@ public final class InspectedSession implements AutoCloseable {
         this.captureDir = captureDir;
         this.replay = new ConnectionReplay(dissections);
         this.detailLoads = background.latest();
-        this.feed = new SessionFeed(timer, background.fx(), model::apply);
+        this.feed = new SessionFeed(timer, background.fx(), changes -> {
+            model.apply(changes);
+            if (!changes.watchedNotes().isEmpty()) {
+                reloadDetail(); // the findings panel lists the notes that report failures
+            }
+        });
         model.selectedProperty().addListener((obs, old, now) -> selected(now));
         model.failureProperty().addListener((obs, old, now) -> {
             if (now != null) {

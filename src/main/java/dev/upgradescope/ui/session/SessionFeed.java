@@ -4,6 +4,7 @@ import dev.upgradescope.capture.CaptureFailure;
 import dev.upgradescope.capture.CaptureListener;
 import dev.upgradescope.capture.ConnectionRow;
 import dev.upgradescope.capture.EventRow;
+import dev.upgradescope.capture.NoteRow;
 import dev.upgradescope.ui.fx.FxBatcher;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,6 +28,7 @@ public final class SessionFeed implements CaptureListener {
     private Map<Long, ConnectionRow> rows = new LinkedHashMap<>();
     private Map<Long, Set<String>> keywords = new HashMap<>();
     private List<EventRow> watched = new ArrayList<>();
+    private List<NoteRow> watchedNotes = new ArrayList<>();
     private CaptureFailure failure;
     private long lost;
     private volatile long watchedConn = -1;
@@ -49,10 +51,12 @@ public final class SessionFeed implements CaptureListener {
     /** Everything merged since the last call. */
     SessionChanges take() {
         synchronized (lock) {
-            SessionChanges c = new SessionChanges(new ArrayList<>(rows.values()), keywords, watched, failure, lost);
+            SessionChanges c = new SessionChanges(new ArrayList<>(rows.values()), keywords, watched, watchedNotes,
+                    failure, lost);
             rows = new LinkedHashMap<>();
             keywords = new HashMap<>();
             watched = new ArrayList<>();
+            watchedNotes = new ArrayList<>();
             failure = null;
             lost = 0;
             return c;
@@ -88,6 +92,17 @@ public final class SessionFeed implements CaptureListener {
             if (isWatched) {
                 watched.add(event);
             }
+        }
+        batcher.request();
+    }
+
+    @Override
+    public void noteAdded(NoteRow note) {
+        if (note.conn() != watchedConn) {
+            return;
+        }
+        synchronized (lock) {
+            watchedNotes.add(note);
         }
         batcher.request();
     }

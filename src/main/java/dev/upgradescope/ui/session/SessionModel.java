@@ -3,6 +3,7 @@ package dev.upgradescope.ui.session;
 import dev.upgradescope.capture.CaptureFailure;
 import dev.upgradescope.capture.ConnectionRow;
 import dev.upgradescope.capture.EventRow;
+import dev.upgradescope.capture.NoteRow;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,7 @@ public final class SessionModel {
     private final ReadOnlyLongWrapper lostChanges = new ReadOnlyLongWrapper();
     private final javafx.beans.property.StringProperty filter = new javafx.beans.property.SimpleStringProperty("");
     private Consumer<List<EventRow>> liveEvents = events -> { };
+    private Consumer<List<NoteRow>> liveNotes = notes -> { };
     private long hiddenUpTo;
 
     public ObservableList<ConnectionItem> connections() {
@@ -62,6 +64,11 @@ public final class SessionModel {
         this.liveEvents = consumer;
     }
 
+    /** Who receives the notes the proxy makes about the selected connection as they are recorded. */
+    public void onLiveNotes(Consumer<List<NoteRow>> consumer) {
+        this.liveNotes = consumer;
+    }
+
     /** Applies one merged batch from the feed. */
     public void apply(SessionChanges changes) {
         for (ConnectionRow row : changes.rows()) {
@@ -78,6 +85,12 @@ public final class SessionModel {
             List<EventRow> mine = changes.watchedEvents().stream().filter(ev -> ev.conn() == sel.id()).toList();
             if (!mine.isEmpty()) {
                 liveEvents.accept(mine);
+            }
+        }
+        if (sel != null && !changes.watchedNotes().isEmpty()) {
+            List<NoteRow> mine = changes.watchedNotes().stream().filter(n -> n.conn() == sel.id()).toList();
+            if (!mine.isEmpty()) {
+                liveNotes.accept(mine);
             }
         }
         if (changes.failure() != null) {

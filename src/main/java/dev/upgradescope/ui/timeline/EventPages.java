@@ -1,6 +1,8 @@
 package dev.upgradescope.ui.timeline;
 
 import dev.upgradescope.capture.EventRow;
+import dev.upgradescope.capture.NoteRow;
+import dev.upgradescope.capture.SessionReader;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -14,4 +16,25 @@ public interface EventPages {
     List<EventRow> events(long conn, long afterId, int limit) throws IOException;
 
     Optional<EventRow> event(long eventId) throws IOException;
+
+    /**
+     * The marks of up to {@code limit} events of {@code conn} after {@code afterId}, handed to
+     * {@code visitor}; returns how many events were read. The default reads whole events; a reader
+     * of the session file reads only what a mark needs.
+     */
+    default int marks(long conn, long afterId, int limit, SessionReader.MarkVisitor visitor) throws IOException {
+        List<EventRow> events = events(conn, afterId, limit);
+        for (EventRow e : events) {
+            Object opcode = e.attributes().get("opcode");
+            Object type = e.attributes().get("type");
+            visitor.mark(e.id(), e.kind(), e.dir(), e.nanos(), opcode instanceof Number n ? n.intValue() : -1,
+                    type == null ? null : type.toString());
+        }
+        return events.size();
+    }
+
+    /** The proxy's notes about {@code conn}, in the order they were made. */
+    default List<NoteRow> notes(long conn) throws IOException {
+        return List.of();
+    }
 }

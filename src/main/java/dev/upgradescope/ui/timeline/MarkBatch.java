@@ -1,6 +1,7 @@
 package dev.upgradescope.ui.timeline;
 
 import dev.upgradescope.capture.EventRow;
+import dev.upgradescope.wire.Direction;
 import java.util.Arrays;
 import java.util.List;
 
@@ -17,7 +18,7 @@ final class MarkBatch {
     private long[] ids;
     private int size;
     private long lastEventId;
-    private final int eventsRead;
+    private int eventsRead;
 
     private MarkBatch(long conn, int capacity, int eventsRead) {
         this.conn = conn;
@@ -39,6 +40,33 @@ final class MarkBatch {
             }
         }
         return b;
+    }
+
+    /** An empty batch for at most {@code capacity} events of {@code conn}, filled by {@link #accept}. */
+    static MarkBatch reading(long conn, int capacity) {
+        return new MarkBatch(conn, capacity, 0);
+    }
+
+    /** Takes one event as {@code SessionReader.forEachMark} reads it; always true (read on). */
+    boolean accept(long id, String kind, Direction dir, long nanos, int opcode, String type) {
+        if (size == ids.length) {
+            grow();
+        }
+        eventsRead++;
+        lastEventId = Math.max(lastEventId, id);
+        MarkKind k = MarkKind.of(kind, opcode, type);
+        if (k != null) {
+            put(nanos, k, Track.of(dir), id);
+        }
+        return true;
+    }
+
+    private void grow() {
+        int n = Math.max(16, ids.length * 2);
+        nanos = Arrays.copyOf(nanos, n);
+        kinds = Arrays.copyOf(kinds, n);
+        tracks = Arrays.copyOf(tracks, n);
+        ids = Arrays.copyOf(ids, n);
     }
 
     private void put(long t, MarkKind k, Track track, long id) {

@@ -32,6 +32,8 @@ public enum MarkKind {
     TLS_RECORD(MarkShape.OUTLINED_SQUARE, "tls"),
     OPAQUE(MarkShape.BAR, "opaque"),
     CLOSED(MarkShape.BAR, "closed"),
+    /** Something the proxy itself observed (upstream refused, idle timeout…); on the ladder only. */
+    NOTE(MarkShape.DIAMOND, "note"),
     OTHER(MarkShape.RING, "other");
 
     private static final MarkKind[] BY_ORDINAL = values();
@@ -72,6 +74,17 @@ public enum MarkKind {
     }
 
     static MarkKind of(String kind, Map<String, Object> attributes) {
+        Object opcode = attributes.get("opcode");
+        Object type = attributes.get("type");
+        return of(kind, opcode instanceof Number n ? n.intValue() : -1, type == null ? null : type.toString());
+    }
+
+    /**
+     * The mark for an event of {@code kind} whose WebSocket opcode (-1: none) or HTTP/2 frame type
+     * (null: none) is given, as {@code SessionReader.forEachMark} reads them; null for events the
+     * timeline does not show.
+     */
+    public static MarkKind of(String kind, int opcode, String type) {
         if (kind.equals(EventRow.PROTOCOL_SWITCH)) {
             return SWITCH;
         }
@@ -85,10 +98,10 @@ public enum MarkKind {
             return RESPONSE;
         }
         if (kind.equals(UnitKind.WS_FRAME.code())) {
-            return wsFrame(attributes.get("opcode"));
+            return wsFrame(opcode);
         }
         if (kind.equals(UnitKind.H2_FRAME.code())) {
-            return h2Frame(attributes.get("type"));
+            return h2Frame(type);
         }
         if (kind.equals(UnitKind.H2_PREFACE.code())) {
             return H2_PREFACE;
@@ -103,11 +116,8 @@ public enum MarkKind {
     }
 
     // RFC 6455 §5.2 opcodes
-    private static MarkKind wsFrame(Object opcode) {
-        if (!(opcode instanceof Number n)) {
-            return WS_OTHER;
-        }
-        return switch (n.intValue()) {
+    private static MarkKind wsFrame(int opcode) {
+        return switch (opcode) {
             case 0x0 -> WS_CONTINUATION;
             case 0x1 -> WS_TEXT;
             case 0x2 -> WS_BINARY;
@@ -119,8 +129,8 @@ public enum MarkKind {
     }
 
     // RFC 9113 §6 frame types
-    private static MarkKind h2Frame(Object type) {
-        String t = type == null ? "" : type.toString();
+    private static MarkKind h2Frame(String type) {
+        String t = type == null ? "" : type;
         return switch (t) {
             case "DATA" -> H2_DATA;
             case "HEADERS", "CONTINUATION", "PUSH_PROMISE" -> H2_HEADERS;

@@ -1,6 +1,7 @@
 package dev.upgradescope.ui.timeline;
 
 import dev.upgradescope.capture.EventRow;
+import dev.upgradescope.capture.SessionReader;
 import dev.upgradescope.ui.fx.Background;
 import dev.upgradescope.ui.session.SessionSource;
 import java.io.IOException;
@@ -47,6 +48,14 @@ final class SessionPages implements EventPages, AutoCloseable {
             return Optional.empty();
         }
         return source.reader().event(eventId);
+    }
+
+    @Override
+    public int marks(long conn, long afterId, int limit, SessionReader.MarkVisitor visitor) throws IOException {
+        if (source.file() == null) {
+            return 0;
+        }
+        return source.reader().forEachMark(conn, afterId, limit, visitor);
     }
 
     @Override

@@ -331,7 +331,7 @@ public final class TimelineView {
     private void fillLegend() {
         legendButton.getItems().clear();
         for (MarkKind k : MarkKind.values()) {
-            if (k == MarkKind.OTHER || k == MarkKind.WS_OTHER) {
+            if (k == MarkKind.OTHER || k == MarkKind.WS_OTHER || k == MarkKind.NOTE) {
                 continue;
             }
             Canvas swatch = new Canvas(14, 14);

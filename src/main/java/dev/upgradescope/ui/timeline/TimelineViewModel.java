@@ -680,7 +680,9 @@ public final class TimelineViewModel {
         worker.execute(() -> {
             MarkBatch batch;
             try {
-                batch = MarkBatch.of(conn, pages.events(conn, after, PAGE));
+                MarkBatch read = MarkBatch.reading(conn, PAGE);
+                pages.marks(conn, after, PAGE, read::accept);
+                batch = read;
             } catch (Exception e) {
                 batch = null;
             }

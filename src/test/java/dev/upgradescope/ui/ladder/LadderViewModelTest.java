@@ -98,6 +98,41 @@ class LadderViewModelTest {
     }
 
     @Test
+    void theProxysNotesStandAtItsLifelineInTimeOrderWithTheirTextAndDetail() {
+        store.event(1, 1_001 * MS, "http-request", Direction.C2S, "GET http://127.0.0.1:1/ HTTP/1.1");
+        store.note(1, 1_002 * MS, "upstream.refused", "Connection refused: /127.0.0.1:1");
+        store.event(1, 1_003 * MS, "http-response", Direction.S2C, "HTTP/1.1 502 Bad Gateway");
+        store.note(1, 1_004 * MS, "client.closed", "");
+        vm = new LadderViewModel(store, worker::add, Runnable::run, LadderView.bundle(Locale.ENGLISH),
+                n -> dev.upgradescope.ui.session.NoteText.line(dev.upgradescope.ui.Messages.bundle(Locale.ENGLISH), n));
+        vm.show(Events.connection(1, 1_000 * MS, 1_005 * MS, 2));
+        drain();
+        assertThat(vm.steps()).extracting(LadderStep::kind).containsExactly(MarkKind.CONNECT, MarkKind.REQUEST,
+                MarkKind.NOTE, MarkKind.RESPONSE, MarkKind.NOTE, MarkKind.CLOSED);
+        LadderStep refused = vm.steps().get(2);
+        assertThat(refused.track()).isEqualTo(Track.CENTRE);
+        assertThat(refused.isEvent()).isFalse();
+        assertThat(refused.summary()).contains("refused the connection").endsWith("Connection refused: /127.0.0.1:1");
+        assertThat(LadderViewModel.time(refused)).isEqualTo("+2.000 ms");
+    }
+
+    @Test
+    void aNoteAfterThePageReadSoFarWaitsForTheEventsBeforeIt() {
+        int n = LadderViewModel.PAGE + 3;
+        for (int i = 0; i < n; i++) {
+            store.frame(1, i * MS, Direction.S2C, 1);
+        }
+        store.note(1, (n - 1) * MS + 1, "idle.timeout", "60 s");
+        vm.show(Events.connection(1, 0, -1, n));
+        drain();
+        assertThat(vm.steps()).extracting(LadderStep::kind).doesNotContain(MarkKind.NOTE);
+        vm.loadMore();
+        drain();
+        assertThat(vm.steps().get(vm.steps().size() - 1).kind()).isEqualTo(MarkKind.NOTE);
+        assertThat(vm.steps()).filteredOn(s -> s.kind() == MarkKind.NOTE).hasSize(1);
+    }
+
+    @Test
     void anotherConnectionDropsLateReadsOfThePrevious() {
         store.frame(1, 5 * MS, Direction.C2S, 1);
         store.frame(2, 5 * MS, Direction.C2S, 2);

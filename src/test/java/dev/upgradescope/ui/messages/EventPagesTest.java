@@ -62,6 +62,74 @@ class EventPagesTest {
         assertThat(pages.get(250).row().id()).isEqualTo(251);
     }
 
+    private static dev.upgradescope.capture.NoteRow note(long id) {
+        return new dev.upgradescope.capture.NoteRow(id, 1, "upstream.refused", "", id, id);
+    }
+
+    @Test
+    void idsAloneAreListedAndTheirRowsFetchedWhenShown() {
+        pages.reset(true);
+        pages.appendIds(new long[] {4, 5, 9});
+        pages.appendIds(new long[] {9, 12});
+        assertThat(pages).hasSize(4);
+        assertThat(pages.get(3).loaded()).isFalse();
+        assertThat(pages.get(3).id()).isEqualTo(12);
+        assertThat(fetched).containsExactly(0);
+    }
+
+    @Test
+    void notesAreRowsOfTheirOwnAfterTheEventRecordedBeforeThem() {
+        pages.reset(true);
+        pages.append(rows(1, 5));
+        List<String> changes = new ArrayList<>();
+        pages.addListener((ListChangeListener<EventSlot>) c -> {
+            while (c.next()) {
+                changes.add((c.wasAdded() ? "+" : c.wasUpdated() ? "~" : "?") + c.getFrom() + ".." + c.getTo());
+            }
+        });
+        pages.addNote(note(2), 3); // after event 3: row 3
+        pages.addNote(note(1), 0); // before every event: row 0
+        pages.addNote(note(1), 0); // listed already
+        assertThat(changes).containsExactly("+3..4", "+0..1");
+        assertThat(pages).hasSize(7);
+        assertThat(pages).extracting(s -> s.isNote() ? "n" + s.note().id() : "e" + s.id())
+                .containsExactly("n1", "e1", "e2", "e3", "n2", "e4", "e5");
+        assertThat(pages.indexOf(4)).isEqualTo(5);
+        assertThat(pages.cached(0)).isNull();
+        assertThat(pages.cached(5).id()).isEqualTo(4);
+        assertThat(pages.noteCount()).isEqualTo(2);
+
+        pages.addNote(note(3), Long.MAX_VALUE); // made just now: at the end
+        pages.append(rows(6, 2)); // later events come after it
+        assertThat(pages).extracting(s -> s.isNote() ? "n" + s.note().id() : "e" + s.id())
+                .containsExactly("n1", "e1", "e2", "e3", "n2", "e4", "e5", "n3", "e6", "e7");
+        assertThat(changes).endsWith("+7..8", "+8..10");
+    }
+
+    @Test
+    void aPageArrivingReportsTheRowsOfItsEventsAroundTheNotes() {
+        pages.reset(true);
+        pages.appendIds(java.util.stream.LongStream.rangeClosed(1, 3 * EventPages.PAGE).toArray());
+        pages.addNote(note(1), 0);
+        pages.addNote(note(2), 2L * EventPages.PAGE);
+        assertThat(pages.get(1).id()).isEqualTo(1);
+        assertThat(pages.get(2 * EventPages.PAGE + 1).isNote()).isTrue();
+        assertThat(pages.get(2 * EventPages.PAGE + 2).id()).isEqualTo(2L * EventPages.PAGE + 1);
+        assertThat(fetched).containsExactly(0, 2);
+        List<Integer> updated = new ArrayList<>();
+        pages.addListener((ListChangeListener<EventSlot>) c -> {
+            while (c.next()) {
+                if (c.wasUpdated()) {
+                    updated.add(c.getFrom());
+                    updated.add(c.getTo());
+                }
+            }
+        });
+        pages.arrived(2, rows(2L * EventPages.PAGE + 1, EventPages.PAGE));
+        assertThat(updated).containsExactly(2 * EventPages.PAGE + 2, 3 * EventPages.PAGE + 2);
+        assertThat(pages.get(3 * EventPages.PAGE + 1).row().id()).isEqualTo(3L * EventPages.PAGE);
+    }
+
     @Test
     void idsAlreadyListedAreNotAddedTwice() {
         pages.reset(false);

@@ -3,6 +3,7 @@ package dev.upgradescope.ui.timeline;
 import dev.upgradescope.capture.ConnectionRow;
 import dev.upgradescope.capture.EventRow;
 import dev.upgradescope.capture.ListenerMode;
+import dev.upgradescope.capture.NoteRow;
 import dev.upgradescope.wire.Direction;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Locale;
 public final class Events implements EventPages {
 
     public final List<EventRow> rows = new ArrayList<>();
+    public final List<NoteRow> notes = new ArrayList<>();
     public int reads;
 
     public static ConnectionRow connection(long id, long opened, long closed, long events) {
@@ -35,6 +37,17 @@ public final class Events implements EventPages {
                 List.of(), -1);
         rows.add(e);
         return e;
+    }
+
+    public NoteRow note(long conn, long nanos, String code, String detail) {
+        NoteRow n = new NoteRow(notes.size() + 1, conn, code, detail, nanos, nanos / 1000);
+        notes.add(n);
+        return n;
+    }
+
+    @Override
+    public List<NoteRow> notes(long conn) {
+        return notes.stream().filter(n -> n.conn() == conn).toList();
     }
 
     @Override
