@@ -4,12 +4,17 @@ import dev.upgradescope.capture.ConnectionRow;
 import dev.upgradescope.capture.EventRow;
 import dev.upgradescope.capture.NoteRow;
 import dev.upgradescope.capture.SessionReader;
+import dev.upgradescope.dissect.websocket.WsDissector;
+import dev.upgradescope.dissect.websocket.WsFrame;
+import dev.upgradescope.dissect.websocket.WsNegotiation;
 import dev.upgradescope.ui.fx.Background;
 import dev.upgradescope.ui.session.ConnectionItem;
 import dev.upgradescope.ui.session.InspectedSession;
 import dev.upgradescope.ui.session.NoteText;
 import dev.upgradescope.wire.ByteRange;
 import dev.upgradescope.wire.Direction;
+import dev.upgradescope.wire.Unit;
+import dev.upgradescope.wire.UnitKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -260,8 +265,30 @@ public final class MessagesViewModel {
             byte[] wire = event.dir() == null ? new byte[0]
                     : r.bytes(event.conn(), event.dir(), event.offset(), (int) Math.min(event.length(), WIRE_CAP));
             byte[] payload = event.payloadSize() >= 0 ? r.payload(event.id()).orElse(null) : null;
-            return new EventDetail(event, wire, payload != null ? payload : textOf(event));
+            if (payload == null) {
+                payload = textOf(event);
+            }
+            if (payload == null && UnitKind.WS_FRAME.code().equals(event.kind())) {
+                payload = framePayload(event, wire);
+            }
+            return new EventDetail(event, wire, payload);
         }).onSuccess(detail::set).start();
+    }
+
+    /**
+     * A WebSocket frame's payload, unmasked: the frame dissector read again over the frame's own
+     * bytes (a frame stands alone; a compressed frame's payload stays compressed, as on the wire).
+     */
+    static byte[] framePayload(EventRow e, byte[] wire) {
+        WsDissector frameReader = new WsDissector(WsNegotiation.NONE);
+        List<Unit> units = new ArrayList<>(frameReader.feed(e.dir(), e.offset(), wire));
+        units.addAll(frameReader.end(e.dir()));
+        for (Unit u : units) {
+            if (u instanceof WsFrame frame) {
+                return frame.payload();
+            }
+        }
+        return null;
     }
 
     /** A text message's decoded text, which is kept in its {@code text} attribute rather than as a payload. */
