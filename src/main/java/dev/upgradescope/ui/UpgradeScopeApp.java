@@ -71,7 +71,7 @@ public final class UpgradeScopeApp extends Application {
 
     /** How captured connections are dissected. */
     static ConnectionDissection.Factory dissections() {
-        return Dissections.factory();
+        return ConnectionDissection.standard();
     }
 
     static Path captureDir() {

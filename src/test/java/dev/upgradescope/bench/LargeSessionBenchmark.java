@@ -1,6 +1,7 @@
 package dev.upgradescope.bench;
 
 import dev.upgradescope.capture.CaptureStore;
+import dev.upgradescope.capture.ConnectionDissection;
 import dev.upgradescope.capture.ConnectionRow;
 import dev.upgradescope.capture.EventRow;
 import dev.upgradescope.capture.ListenerMode;
@@ -49,19 +50,6 @@ import javafx.stage.Stage;
 public final class LargeSessionBenchmark {
 
     private static final int PHASE_PULSES = 240;
-    /** What the window records with today (the application's own factory is package-private): nothing is re-cut. */
-    private static final dev.upgradescope.capture.ConnectionDissection.Factory NO_DISSECTION =
-            () -> new dev.upgradescope.capture.ConnectionDissection() {
-                @Override
-                public List<dev.upgradescope.capture.Dissected> feed(Direction dir, long offset, byte[] bytes) {
-                    return List.of();
-                }
-
-                @Override
-                public List<dev.upgradescope.capture.Dissected> end(Direction dir) {
-                    return List.of();
-                }
-            };
 
     public static void main(String[] args) throws Exception {
         Path file = args.length > 0 ? Path.of(args[0])
@@ -222,7 +210,7 @@ public final class LargeSessionBenchmark {
             FxBatcher.Timer fxTimer = (task, delay) -> timer.schedule(task, delay, TimeUnit.MILLISECONDS);
             Background background = new Background(Background.daemonWorker("upgradescope-ui-worker"),
                     Platform::runLater);
-            session = new InspectedSession(background, fxTimer, NO_DISSECTION,
+            session = new InspectedSession(background, fxTimer, ConnectionDissection.standard(),
                     Path.of(System.getProperty("java.io.tmpdir"), "upgradescope-bench"));
             stage = new Stage();
             WindowShell shell = new WindowShell(stage, session, UiSettings.load(), url -> { });
