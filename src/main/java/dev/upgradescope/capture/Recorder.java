@@ -512,7 +512,7 @@ public final class Recorder implements CaptureSink, AutoCloseable {
         attributes.put("askedProtocols", h.askedProtocols());
         attributes.putAll(h.attributes());
         attributes.put("outcome", h.outcome().code());
-        attributes.put("status", h.status());
+        attributes.put("status", h.status() > 0 ? h.status() : null); // no final answer yet: null, as in dissect --json
         return new EventRow(0, c.id, EventRow.HANDSHAKE, null, 0, 0, nanos, wall, h.summary(), attributes,
                 h.findings(), -1);
     }

@@ -48,6 +48,10 @@ class StandardDissectionTest {
             EventRow binary = events.stream().filter(e -> e.kind().equals("ws-message")).reduce((a, b) -> b)
                     .orElseThrow();
             assertThat(reader.payload(binary.id())).hasValue(new byte[] {1, 2, 3});
+            EventRow firstHandshake = events.stream().filter(e -> e.kind().equals("handshake")).findFirst()
+                    .orElseThrow();
+            // analysed when the request was complete: no answer yet, so no status (null, as in dissect --json)
+            assertThat(firstHandshake.attributes()).containsEntry("outcome", "incomplete").containsEntry("status", null);
             EventRow lastHandshake = events.stream().filter(e -> e.kind().equals("handshake")).reduce((a, b) -> b)
                     .orElseThrow();
             assertThat(lastHandshake.attributes()).containsEntry("outcome", "upgraded").containsEntry("status", 101);
