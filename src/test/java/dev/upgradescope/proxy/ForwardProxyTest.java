@@ -2,6 +2,7 @@ package dev.upgradescope.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.upgradescope.testpeers.RecordingRelay;
 import dev.upgradescope.wire.Direction;
 import java.net.InetSocketAddress;
 import java.net.ProxySelector;
@@ -31,17 +32,17 @@ class ForwardProxyTest {
 
     private final MemorySink sink = new MemorySink();
     private JettyPeer jetty;
-    private TapRelay serverTap;
+    private RecordingRelay serverTap;
     private ProxyServer proxy;
-    private TapRelay clientTap;
+    private RecordingRelay clientTap;
 
     @BeforeEach
     void start() throws Exception {
         jetty = new JettyPeer();
-        serverTap = new TapRelay(jetty.address());
+        serverTap = RecordingRelay.to(jetty.address());
         proxy = ProxyServer.start(ProxyConfig.of(List.of(ListenerConfig.forward(new InetSocketAddress("127.0.0.1", 0)))),
                 sink);
-        clientTap = new TapRelay(proxy.address());
+        clientTap = RecordingRelay.to(proxy.address());
     }
 
     @AfterEach
@@ -87,9 +88,9 @@ class ForwardProxyTest {
         byte[] s2c = conn.bytes(Direction.S2C);
         int connectEnd = conn.text(Direction.C2S).indexOf("\r\n\r\n") + 4;
         assertThat(Arrays.copyOfRange(s2c, 0, ESTABLISHED.length)).isEqualTo(ESTABLISHED);
-        MemorySink.await(() -> Arrays.equals(Arrays.copyOfRange(c2s, connectEnd, c2s.length), serverTap.taps().get(0).up())
-                && Arrays.equals(Arrays.copyOfRange(s2c, ESTABLISHED.length, s2c.length), serverTap.taps().get(0).down()));
-        assertThat(new String(serverTap.taps().get(0).up(), StandardCharsets.ISO_8859_1)).startsWith("GET /echo HTTP/1.1");
+        MemorySink.await(() -> Arrays.equals(Arrays.copyOfRange(c2s, connectEnd, c2s.length), serverTap.conversations().get(0).c2s())
+                && Arrays.equals(Arrays.copyOfRange(s2c, ESTABLISHED.length, s2c.length), serverTap.conversations().get(0).s2c()));
+        assertThat(new String(serverTap.conversations().get(0).c2s(), StandardCharsets.ISO_8859_1)).startsWith("GET /echo HTTP/1.1");
     }
 
     @Test
@@ -114,9 +115,9 @@ class ForwardProxyTest {
             // upstream got the origin-form request line and everything else unchanged
             String clientSent = new String(ws.sent.toByteArray(), StandardCharsets.ISO_8859_1);
             String expectedUpstream = clientSent.replaceFirst("GET " + target + " ", "GET /echo ");
-            MemorySink.await(() -> new String(serverTap.taps().get(0).up(), StandardCharsets.ISO_8859_1)
+            MemorySink.await(() -> new String(serverTap.conversations().get(0).c2s(), StandardCharsets.ISO_8859_1)
                     .equals(expectedUpstream));
-            assertThat(serverTap.taps().get(0).down()).isEqualTo(ws.received.toByteArray());
+            assertThat(serverTap.conversations().get(0).s2c()).isEqualTo(ws.received.toByteArray());
             assertThat(conn.noteCodes()).contains(NoteCode.SWITCHED);
         }
     }
@@ -140,8 +141,8 @@ class ForwardProxyTest {
         MemorySink.Conn conn = sink.awaitEnded(0);
         assertThat(conn.noteCodes()).doesNotContain(NoteCode.SWITCHED);
         assertClientLegEqualsClientTap(conn);
-        assertThat(serverTap.taps()).hasSize(1);
-        assertThat(new String(serverTap.taps().get(0).up(), StandardCharsets.ISO_8859_1))
+        assertThat(serverTap.conversations()).hasSize(1);
+        assertThat(new String(serverTap.conversations().get(0).c2s(), StandardCharsets.ISO_8859_1))
                 .contains("GET /426 HTTP/1.1", "GET /plain HTTP/1.1", "GET /last HTTP/1.1")
                 .doesNotContain("http://");
     }
@@ -178,7 +179,7 @@ class ForwardProxyTest {
         }
         MemorySink.Conn conn = sink.awaitEnded(0);
         assertThat(conn.noteCodes()).contains(NoteCode.HEAD_TOO_LARGE);
-        assertThat(serverTap.taps()).isEmpty();
+        assertThat(serverTap.conversations()).isEmpty();
     }
 
     @Test
@@ -192,9 +193,9 @@ class ForwardProxyTest {
     }
 
     private void assertClientLegEqualsClientTap(MemorySink.Conn conn) {
-        MemorySink.await(() -> !clientTap.taps().isEmpty()
-                && Arrays.equals(conn.bytes(Direction.C2S), clientTap.taps().get(0).up())
-                && Arrays.equals(conn.bytes(Direction.S2C), clientTap.taps().get(0).down()));
+        MemorySink.await(() -> !clientTap.conversations().isEmpty()
+                && Arrays.equals(conn.bytes(Direction.C2S), clientTap.conversations().get(0).c2s())
+                && Arrays.equals(conn.bytes(Direction.S2C), clientTap.conversations().get(0).s2c()));
     }
 
     private static int contentLength(String head) {

@@ -7,6 +7,7 @@ import dev.upgradescope.capture.ConnectionDissection;
 import dev.upgradescope.capture.ConnectionRow;
 import dev.upgradescope.capture.Recorder;
 import dev.upgradescope.capture.SessionReader;
+import dev.upgradescope.testpeers.RecordingRelay;
 import dev.upgradescope.wire.Direction;
 import java.net.InetSocketAddress;
 import java.net.ProxySelector;
@@ -36,12 +37,12 @@ class RecordedSessionTest {
         Path file = dir.resolve("ws.upgradescope");
         CaptureStore store = CaptureStore.create(file);
         Recorder recorder = new Recorder(store, ConnectionDissection.standard());
-        TapRelay clientTap;
+        RecordingRelay clientTap;
         int jettyPort;
         try (JettyPeer jetty = new JettyPeer();
              ProxyServer proxy = ProxyServer.start(ProxyConfig.of(List.of(
                      ListenerConfig.forward(new InetSocketAddress("127.0.0.1", 0)))), recorder)) {
-            clientTap = new TapRelay(proxy.address());
+            clientTap = RecordingRelay.to(proxy.address());
             jettyPort = jetty.port();
             HttpClient client = HttpClient.newBuilder().proxy(ProxySelector.of(clientTap.address())).build();
             CompletableFuture<String> echoed = new CompletableFuture<>();
@@ -65,14 +66,14 @@ class RecordedSessionTest {
             assertThat(echoed.get(10, TimeUnit.SECONDS)).isEqualTo("stored");
             ws.sendClose(WebSocket.NORMAL_CLOSURE, "").get(10, TimeUnit.SECONDS);
             closed.get(10, TimeUnit.SECONDS);
-            MemorySink.await(() -> !clientTap.taps().isEmpty() && clientTap.taps().get(0).closedDirections >= 2);
+            MemorySink.await(() -> clientTap.ended(0));
         }
         recorder.close();
         store.close();
         clientTap.close();
 
-        byte[] sent = clientTap.taps().get(0).up();
-        byte[] got = clientTap.taps().get(0).down();
+        byte[] sent = clientTap.conversations().get(0).c2s();
+        byte[] got = clientTap.conversations().get(0).s2c();
         try (SessionReader reader = SessionReader.open(file)) {
             ConnectionRow row = reader.connections(0, 10).get(0);
             assertThat(reader.connectionCount()).isEqualTo(1);

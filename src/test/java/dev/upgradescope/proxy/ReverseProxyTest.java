@@ -2,6 +2,7 @@ package dev.upgradescope.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.upgradescope.testpeers.RecordingRelay;
 import dev.upgradescope.wire.Direction;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -25,13 +26,13 @@ class ReverseProxyTest {
 
     private final MemorySink sink = new MemorySink();
     private JettyPeer jetty;
-    private TapRelay serverTap;
+    private RecordingRelay serverTap;
     private ProxyServer proxy;
 
     @BeforeEach
     void start() throws Exception {
         jetty = new JettyPeer();
-        serverTap = new TapRelay(jetty.address());
+        serverTap = RecordingRelay.to(jetty.address());
         proxy = ProxyServer.start(ProxyConfig.of(List.of(ListenerConfig.reverse(
                 new InetSocketAddress("127.0.0.1", 0), URI.create("http://127.0.0.1:" + serverTap.port())))), sink);
     }
@@ -103,7 +104,7 @@ class ReverseProxyTest {
             ws.socket.setSoLinger(true, 0); // close with a reset
         }
         MemorySink.Conn conn = sink.awaitEnded(0);
-        MemorySink.await(() -> serverTap.taps().get(0).closedDirections >= 2);
+        MemorySink.await(() -> serverTap.ended(0));
         assertThat(conn.noteCodes()).contains(NoteCode.CLIENT_CLOSED);
         assertCaptureEqualsTap(conn, 0);
     }
@@ -128,10 +129,10 @@ class ReverseProxyTest {
 
     /** The capture (client leg) equals what the server received and sent, as the tap saw it. */
     private void assertCaptureEqualsTap(MemorySink.Conn conn, int tap) {
-        MemorySink.await(() -> serverTap.taps().size() > tap
-                && Arrays.equals(conn.bytes(Direction.C2S), serverTap.taps().get(tap).up())
-                && Arrays.equals(conn.bytes(Direction.S2C), serverTap.taps().get(tap).down()));
-        assertThat(conn.bytes(Direction.C2S)).isEqualTo(serverTap.taps().get(tap).up());
-        assertThat(conn.bytes(Direction.S2C)).isEqualTo(serverTap.taps().get(tap).down());
+        MemorySink.await(() -> serverTap.conversations().size() > tap
+                && Arrays.equals(conn.bytes(Direction.C2S), serverTap.conversations().get(tap).c2s())
+                && Arrays.equals(conn.bytes(Direction.S2C), serverTap.conversations().get(tap).s2c()));
+        assertThat(conn.bytes(Direction.C2S)).isEqualTo(serverTap.conversations().get(tap).c2s());
+        assertThat(conn.bytes(Direction.S2C)).isEqualTo(serverTap.conversations().get(tap).s2c());
     }
 }

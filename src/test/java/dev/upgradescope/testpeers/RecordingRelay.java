@@ -16,8 +16,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A loopback TCP relay for tests: every connection accepted on {@link #port()} is forwarded to
- * one upstream port, and the bytes of each direction are recorded exactly as they passed. It is
- * how tests record real conversations between independent peers without trusting our own proxy.
+ * one upstream address, and the bytes of each direction are recorded exactly as they passed. It
+ * is how tests record real conversations between independent peers without trusting our own
+ * proxy, and an independent witness of what crosses either leg of the proxy.
  */
 public final class RecordingRelay implements AutoCloseable {
 
@@ -26,12 +27,13 @@ public final class RecordingRelay implements AutoCloseable {
     }
 
     private final ServerSocket listener;
-    private final int upstreamPort;
+    private final InetSocketAddress upstream;
     private final List<Recording> recordings = new ArrayList<>();
+    private final List<Socket> sockets = new ArrayList<>();
     private final Thread acceptor;
 
-    private RecordingRelay(int upstreamPort) throws IOException {
-        this.upstreamPort = upstreamPort;
+    private RecordingRelay(InetSocketAddress upstream) throws IOException {
+        this.upstream = upstream;
         this.listener = new ServerSocket();
         listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         acceptor = new Thread(this::acceptLoop, "recording-relay-accept");
@@ -39,12 +41,37 @@ public final class RecordingRelay implements AutoCloseable {
         acceptor.start();
     }
 
+    /** A relay to {@code upstreamPort} on the loopback address. */
     public static RecordingRelay to(int upstreamPort) throws IOException {
-        return new RecordingRelay(upstreamPort);
+        return to(new InetSocketAddress(InetAddress.getLoopbackAddress(), upstreamPort));
+    }
+
+    public static RecordingRelay to(InetSocketAddress upstream) throws IOException {
+        return new RecordingRelay(upstream);
     }
 
     public int port() {
         return listener.getLocalPort();
+    }
+
+    public InetSocketAddress address() {
+        return new InetSocketAddress(InetAddress.getLoopbackAddress(), port());
+    }
+
+    /** The bytes of every connection so far, as they stand now (connections may still be open). */
+    public List<Conversation> conversations() {
+        List<Recording> now;
+        synchronized (recordings) {
+            now = List.copyOf(recordings);
+        }
+        return now.stream().map(Recording::snapshot).toList();
+    }
+
+    /** True when both directions of the {@code index}-th connection have ended. */
+    public boolean ended(int index) {
+        synchronized (recordings) {
+            return recordings.size() > index && recordings.get(index).done.getCount() == 0;
+        }
     }
 
     /** The {@code index}-th connection, once both of its directions have ended. */
@@ -66,17 +93,19 @@ public final class RecordingRelay implements AutoCloseable {
         if (!r.done.await(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
             throw new AssertionError("connection #" + index + " did not end within " + timeout);
         }
-        return new Conversation(r.c2s.toByteArray(), r.s2c.toByteArray());
+        return r.snapshot();
     }
 
     private void acceptLoop() {
         while (!listener.isClosed()) {
             try {
                 Socket client = listener.accept();
-                Socket server = new Socket(InetAddress.getLoopbackAddress(), upstreamPort);
+                Socket server = new Socket(upstream.getAddress(), upstream.getPort());
                 Recording r = new Recording();
                 synchronized (recordings) {
                     recordings.add(r);
+                    sockets.add(client);
+                    sockets.add(server);
                 }
                 pump(client, server, r.c2s, r.done);
                 pump(server, client, r.s2c, r.done);
@@ -126,14 +155,26 @@ public final class RecordingRelay implements AutoCloseable {
         }
     }
 
+    /** Stops accepting and closes every relayed connection. */
     @Override
     public void close() throws IOException {
         listener.close();
+        synchronized (recordings) {
+            sockets.forEach(RecordingRelay::closeQuietly);
+        }
     }
 
     private static final class Recording {
         final ByteArrayOutputStream c2s = new ByteArrayOutputStream();
         final ByteArrayOutputStream s2c = new ByteArrayOutputStream();
         final CountDownLatch done = new CountDownLatch(2);
+
+        Conversation snapshot() {
+            synchronized (c2s) {
+                synchronized (s2c) {
+                    return new Conversation(c2s.toByteArray(), s2c.toByteArray());
+                }
+            }
+        }
     }
 }
