@@ -18,4 +18,29 @@ public interface FindingKind {
     default Finding at(ByteRange range, Object... args) {
         return Finding.of(this, range, args);
     }
+
+    /** The three facts of a kind: its code, its severity and the section of the spec it enforces. */
+    record Definition(String code, Severity severity, SpecRef spec) {
+    }
+
+    /** A kind whose facts are one {@link Definition}, so that its enum holds that and nothing more. */
+    interface Defined extends FindingKind {
+
+        Definition definition();
+
+        @Override
+        default String code() {
+            return definition().code();
+        }
+
+        @Override
+        default Severity severity() {
+            return definition().severity();
+        }
+
+        @Override
+        default SpecRef spec() {
+            return definition().spec();
+        }
+    }
 }

@@ -5,7 +5,7 @@ import dev.upgradescope.wire.Severity;
 import dev.upgradescope.wire.SpecRef;
 
 /** The checks of HTTP/1.1 message syntax and of the header lists the upgrade mechanism uses. */
-public enum Http1Finding implements FindingKind {
+public enum Http1Finding implements FindingKind.Defined {
     // header lists (RFC 9110 §5.6)
     LIST_EMPTY_ELEMENT("http1.list.empty-element", Severity.WARNING, 9110, "5.6.1"),
     QUOTED_STRING_UNTERMINATED("http1.quoted-string.unterminated", Severity.ERROR, 9110, "5.6.4"),
@@ -43,28 +43,14 @@ public enum Http1Finding implements FindingKind {
     TRUNCATED_HEAD("http1.message.truncated-head", Severity.ERROR, 9112, "8"),
     TRUNCATED_BODY("http1.message.truncated-body", Severity.ERROR, 9112, "8");
 
-    private final String code;
-    private final Severity severity;
-    private final SpecRef spec;
+    private final Definition definition;
 
     Http1Finding(String code, Severity severity, int rfc, String section) {
-        this.code = code;
-        this.severity = severity;
-        this.spec = SpecRef.rfc(rfc, section);
+        this.definition = new Definition(code, severity, SpecRef.rfc(rfc, section));
     }
 
     @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public Severity severity() {
-        return severity;
-    }
-
-    @Override
-    public SpecRef spec() {
-        return spec;
+    public Definition definition() {
+        return definition;
     }
 }

@@ -8,7 +8,7 @@ import dev.upgradescope.wire.SpecRef;
 import java.util.List;
 
 /** The checks of HTTP/2 framing, streams and fields (family {@code h2}, RFC 9113 unless noted). */
-public enum H2Finding implements FindingKind {
+public enum H2Finding implements FindingKind.Defined {
     PREFACE_INVALID("h2.preface.invalid", Severity.ERROR, "3.4"),
     PREFACE_TRUNCATED("h2.preface.truncated", Severity.ERROR, "3.4"),
     CLIENT_SETTINGS_MISSING("h2.preface.client-settings-missing", Severity.ERROR, "3.4"),
@@ -52,33 +52,19 @@ public enum H2Finding implements FindingKind {
     EXTENDED_CONNECT("h2.connect.extended", 8441, Severity.INFO, "4"),
     EXTENDED_CONNECT_NOT_ENABLED("h2.connect.extended-not-enabled", 8441, Severity.WARNING, "3");
 
-    private final String code;
-    private final Severity severity;
-    private final SpecRef spec;
+    private final Definition definition;
 
     H2Finding(String code, Severity severity, String section) {
         this(code, 9113, severity, section);
     }
 
     H2Finding(String code, int rfc, Severity severity, String section) {
-        this.code = code;
-        this.severity = severity;
-        this.spec = SpecRef.rfc(rfc, section);
+        this.definition = new Definition(code, severity, SpecRef.rfc(rfc, section));
     }
 
     @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public Severity severity() {
-        return severity;
-    }
-
-    @Override
-    public SpecRef spec() {
-        return spec;
+    public Definition definition() {
+        return definition;
     }
 
     /** A finding of this kind citing another section of RFC 9113 (a check shared by several frame types). */

@@ -5,7 +5,7 @@ import dev.upgradescope.wire.Severity;
 import dev.upgradescope.wire.SpecRef;
 
 /** The checks the TLS dissector performs on records and hellos (family {@code tls}). */
-public enum TlsFinding implements FindingKind {
+public enum TlsFinding implements FindingKind.Defined {
     /** A record longer than the spec allows for its protection state; args: length, limit. */
     RECORD_TOO_LONG("tls.record.too-long", Severity.ERROR, SpecRef.rfc(8446, "5.2")),
     /** A handshake or alert record with no content; args: content type. */
@@ -41,28 +41,14 @@ public enum TlsFinding implements FindingKind {
     /** A fatal alert in plaintext: the connection is over; args: description. */
     ALERT_FATAL("tls.alert.fatal", Severity.WARNING, SpecRef.rfc(8446, "6"));
 
-    private final String code;
-    private final Severity severity;
-    private final SpecRef spec;
+    private final Definition definition;
 
     TlsFinding(String code, Severity severity, SpecRef spec) {
-        this.code = code;
-        this.severity = severity;
-        this.spec = spec;
+        this.definition = new Definition(code, severity, spec);
     }
 
     @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public Severity severity() {
-        return severity;
-    }
-
-    @Override
-    public SpecRef spec() {
-        return spec;
+    public Definition definition() {
+        return definition;
     }
 }

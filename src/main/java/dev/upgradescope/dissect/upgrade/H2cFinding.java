@@ -5,7 +5,7 @@ import dev.upgradescope.wire.Severity;
 import dev.upgradescope.wire.SpecRef;
 
 /** The checks of the HTTP/2 cleartext upgrade (RFC 7540 §3.2, §3.2.1, §6.5; RFC 9113 §3.1): family {@code h2c}. */
-public enum H2cFinding implements FindingKind {
+public enum H2cFinding implements FindingKind.Defined {
     DEPRECATED("h2c.deprecated", Severity.INFO, SpecRef.rfc(9113, "3.1")),
     H2_CLEARTEXT("h2c.h2-cleartext", Severity.ERROR, SpecRef.rfc(7540, "3.2")),
     SWITCH_TO_H2("h2c.101.h2", Severity.ERROR, SpecRef.rfc(7540, "3.2")),
@@ -21,28 +21,14 @@ public enum H2cFinding implements FindingKind {
     SETTINGS_UNKNOWN("h2c.settings.unknown", Severity.INFO, SpecRef.rfc(7540, "6.5.2")),
     SETTINGS_IN_RESPONSE("h2c.settings.in-response", Severity.ERROR, SpecRef.rfc(7540, "3.2.1"));
 
-    private final String code;
-    private final Severity severity;
-    private final SpecRef spec;
+    private final Definition definition;
 
     H2cFinding(String code, Severity severity, SpecRef spec) {
-        this.code = code;
-        this.severity = severity;
-        this.spec = spec;
+        this.definition = new Definition(code, severity, spec);
     }
 
     @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public Severity severity() {
-        return severity;
-    }
-
-    @Override
-    public SpecRef spec() {
-        return spec;
+    public Definition definition() {
+        return definition;
     }
 }

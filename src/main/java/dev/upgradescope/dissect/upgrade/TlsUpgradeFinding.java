@@ -5,7 +5,7 @@ import dev.upgradescope.wire.Severity;
 import dev.upgradescope.wire.SpecRef;
 
 /** The checks of the upgrade to TLS within HTTP/1.1 (RFC 2817): family {@code tlsupgrade}. */
-public enum TlsUpgradeFinding implements FindingKind {
+public enum TlsUpgradeFinding implements FindingKind.Defined {
     OPTIONAL("tlsupgrade.request.optional", Severity.INFO, SpecRef.rfc(2817, "3.1")),
     MANDATORY("tlsupgrade.request.mandatory", Severity.INFO, SpecRef.rfc(2817, "3.2")),
     STACK("tlsupgrade.101.stack", Severity.WARNING, SpecRef.rfc(2817, "3.3")),
@@ -13,28 +13,14 @@ public enum TlsUpgradeFinding implements FindingKind {
     ADVERTISED("tlsupgrade.response.advertised", Severity.INFO, SpecRef.rfc(2817, "4.1")),
     HOP_BY_HOP("tlsupgrade.proxy.hop-by-hop", Severity.INFO, SpecRef.rfc(2817, "5.1"));
 
-    private final String code;
-    private final Severity severity;
-    private final SpecRef spec;
+    private final Definition definition;
 
     TlsUpgradeFinding(String code, Severity severity, SpecRef spec) {
-        this.code = code;
-        this.severity = severity;
-        this.spec = spec;
+        this.definition = new Definition(code, severity, spec);
     }
 
     @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public Severity severity() {
-        return severity;
-    }
-
-    @Override
-    public SpecRef spec() {
-        return spec;
+    public Definition definition() {
+        return definition;
     }
 }

@@ -5,7 +5,7 @@ import dev.upgradescope.wire.Severity;
 import dev.upgradescope.wire.SpecRef;
 
 /** The general checks of the HTTP Upgrade mechanism (RFC 9110 §7.6.1, §7.8, §15.2.2, §15.5.22): family {@code upgrade}. */
-public enum UpgradeFinding implements FindingKind {
+public enum UpgradeFinding implements FindingKind.Defined {
     REQUEST_CONNECTION_MISSING("upgrade.request.connection-missing", Severity.ERROR, SpecRef.rfc(9110, "7.8")),
     RESPONSE_CONNECTION_MISSING("upgrade.101.connection-missing", Severity.ERROR, SpecRef.rfc(9110, "7.8")),
     SWITCH_WITHOUT_UPGRADE("upgrade.101.upgrade-missing", Severity.ERROR, SpecRef.rfc(9110, "15.2.2")),
@@ -22,28 +22,14 @@ public enum UpgradeFinding implements FindingKind {
     CONNECTION_END_TO_END("upgrade.connection.end-to-end", Severity.WARNING, SpecRef.rfc(9110, "7.6.1")),
     CONNECTION_WITHOUT_UPGRADE("upgrade.connection.upgrade-without-field", Severity.INFO, SpecRef.rfc(9110, "7.6.1"));
 
-    private final String code;
-    private final Severity severity;
-    private final SpecRef spec;
+    private final Definition definition;
 
     UpgradeFinding(String code, Severity severity, SpecRef spec) {
-        this.code = code;
-        this.severity = severity;
-        this.spec = spec;
+        this.definition = new Definition(code, severity, spec);
     }
 
     @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public Severity severity() {
-        return severity;
-    }
-
-    @Override
-    public SpecRef spec() {
-        return spec;
+    public Definition definition() {
+        return definition;
     }
 }

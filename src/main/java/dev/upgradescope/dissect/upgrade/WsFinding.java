@@ -5,7 +5,7 @@ import dev.upgradescope.wire.Severity;
 import dev.upgradescope.wire.SpecRef;
 
 /** The checks of the WebSocket opening handshake (RFC 6455 §4, §11.3) and of the permessage-deflate negotiation (RFC 7692): family {@code ws}. */
-public enum WsFinding implements FindingKind {
+public enum WsFinding implements FindingKind.Defined {
     METHOD("ws.request.method", Severity.ERROR, SpecRef.rfc(6455, "4.1")),
     HTTP_VERSION("ws.request.http-version", Severity.ERROR, SpecRef.rfc(6455, "4.1")),
     HOST_MISSING("ws.request.host-missing", Severity.ERROR, SpecRef.rfc(6455, "4.1")),
@@ -36,28 +36,14 @@ public enum WsFinding implements FindingKind {
     DEFLATE_SERVER_TAKEOVER_IGNORED("ws.deflate.server-takeover-ignored", Severity.ERROR, SpecRef.rfc(7692, "7.1.1.1")),
     DEFLATE_SEVERAL("ws.deflate.several", Severity.ERROR, SpecRef.rfc(7692, "5"));
 
-    private final String code;
-    private final Severity severity;
-    private final SpecRef spec;
+    private final Definition definition;
 
     WsFinding(String code, Severity severity, SpecRef spec) {
-        this.code = code;
-        this.severity = severity;
-        this.spec = spec;
+        this.definition = new Definition(code, severity, spec);
     }
 
     @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public Severity severity() {
-        return severity;
-    }
-
-    @Override
-    public SpecRef spec() {
-        return spec;
+    public Definition definition() {
+        return definition;
     }
 }

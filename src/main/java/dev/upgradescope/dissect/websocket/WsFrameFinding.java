@@ -5,7 +5,7 @@ import dev.upgradescope.wire.Severity;
 import dev.upgradescope.wire.SpecRef;
 
 /** Checks of WebSocket framing after the handshake (RFC 6455 §5, §7, §8). */
-public enum WsFrameFinding implements FindingKind {
+public enum WsFrameFinding implements FindingKind.Defined {
     MASK_MISSING("wsframe.mask.missing", Severity.ERROR, "5.3"),
     MASK_UNEXPECTED("wsframe.mask.unexpected", Severity.ERROR, "5.1"),
     OPCODE_RESERVED("wsframe.opcode.reserved", Severity.ERROR, "5.2"),
@@ -31,28 +31,14 @@ public enum WsFrameFinding implements FindingKind {
     TRUNCATED("wsframe.truncated", Severity.WARNING, "5.2"),
     PAYLOAD_CAPPED("wsframe.payload.capped", Severity.INFO, "10.4");
 
-    private final String code;
-    private final Severity severity;
-    private final SpecRef spec;
+    private final Definition definition;
 
     WsFrameFinding(String code, Severity severity, String section) {
-        this.code = code;
-        this.severity = severity;
-        this.spec = SpecRef.rfc(6455, section);
+        this.definition = new Definition(code, severity, SpecRef.rfc(6455, section));
     }
 
     @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public Severity severity() {
-        return severity;
-    }
-
-    @Override
-    public SpecRef spec() {
-        return spec;
+    public Definition definition() {
+        return definition;
     }
 }
