@@ -84,15 +84,27 @@ final class HelloParser {
         readExtensions(out);
     }
 
-    private boolean readOpaque8(Field.Builder out, String label, String specName) {
-        int at = c.pos();
-        if (!c.has(1)) {
+    /**
+     * Reads the length of a vector whose length takes {@code lengthBytes} bytes (RFC 8446 §3.4) and
+     * checks the vector is all there; -1, reported as malformed {@code specName}, when it is not.
+     */
+    private int vectorLength(Field.Builder out, int lengthBytes, String specName) {
+        if (!c.has(lengthBytes)) {
             malformed(out, specName);
-            return false;
+            return -1;
         }
-        int len = c.u8();
+        int len = lengthBytes == 1 ? c.u8() : c.u16();
         if (!c.has(len)) {
             malformed(out, specName);
+            return -1;
+        }
+        return len;
+    }
+
+    private boolean readOpaque8(Field.Builder out, String label, String specName) {
+        int at = c.pos();
+        int len = vectorLength(out, 1, specName);
+        if (len < 0) {
             return false;
         }
         byte[] v = c.bytes(len);
@@ -102,12 +114,11 @@ final class HelloParser {
 
     private boolean readSuiteList(Field.Builder out) {
         int at = c.pos();
-        if (!c.has(2)) {
-            malformed(out, "cipher_suites");
+        int len = vectorLength(out, 2, "cipher_suites");
+        if (len < 0) {
             return false;
         }
-        int len = c.u16();
-        if (!c.has(len) || len % 2 != 0) {
+        if (len % 2 != 0) {
             malformed(out, "cipher_suites");
             return false;
         }
@@ -124,13 +135,8 @@ final class HelloParser {
 
     private boolean readCompressionList(Field.Builder out) {
         int at = c.pos();
-        if (!c.has(1)) {
-            malformed(out, "legacy_compression_methods");
-            return false;
-        }
-        int len = c.u8();
-        if (!c.has(len)) {
-            malformed(out, "legacy_compression_methods");
+        int len = vectorLength(out, 1, "legacy_compression_methods");
+        if (len < 0) {
             return false;
         }
         Field.Builder f = Field.builder("Compression methods", len + " methods", null);
