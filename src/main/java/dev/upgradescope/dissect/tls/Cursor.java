@@ -38,6 +38,19 @@ final class Cursor {
         return limit - pos;
     }
 
+    /**
+     * Reads a vector length of {@code lengthBytes} (1 or 2) that must count exactly the bytes left,
+     * as in an extension body holding one vector (RFC 8446 §4.2); -1 when the length is missing or
+     * counts otherwise.
+     */
+    int wholeLength(int lengthBytes) {
+        if (!has(lengthBytes)) {
+            return -1;
+        }
+        int len = lengthBytes == 1 ? u8() : u16();
+        return len == remaining() ? len : -1;
+    }
+
     int pos() {
         return pos;
     }

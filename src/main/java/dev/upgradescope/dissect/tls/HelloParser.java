@@ -247,11 +247,8 @@ final class HelloParser {
         if (e.remaining() == 0) {
             return !client;
         }
-        if (!e.has(2)) {
-            return false;
-        }
-        int len = e.u16();
-        if (len != e.remaining()) {
+        int len = e.wholeLength(2);
+        if (len < 0) {
             return false;
         }
         while (e.remaining() > 0) {
@@ -289,12 +286,9 @@ final class HelloParser {
 
     /** RFC 7301 §3.1: ProtocolNameList, non-empty, of non-empty names. */
     private boolean readAlpn(Cursor e, Field.Builder ext) {
-        if (!e.has(2)) {
-            return false;
-        }
         int at = e.pos();
-        int len = e.u16();
-        if (len != e.remaining()) {
+        int len = e.wholeLength(2);
+        if (len < 0) {
             return false;
         }
         alpnRange = e.range(at, 2 + len);
@@ -335,11 +329,8 @@ final class HelloParser {
             ext.leaf("Selected version", versionText(v), versionRange);
             return true;
         }
-        if (!e.has(1)) {
-            return false;
-        }
-        int len = e.u8();
-        if (len != e.remaining() || len % 2 != 0) {
+        int len = e.wholeLength(1);
+        if (len < 0 || len % 2 != 0) {
             return false;
         }
         while (e.remaining() > 0) {
@@ -363,11 +354,8 @@ final class HelloParser {
             return true;
         }
         if (client) {
-            if (!e.has(2)) {
-                return false;
-            }
-            int len = e.u16();
-            if (len != e.remaining()) {
+            int len = e.wholeLength(2);
+            if (len < 0) {
                 return false;
             }
             while (e.remaining() > 0) {
@@ -401,11 +389,8 @@ final class HelloParser {
     }
 
     private boolean readU16List(Cursor e, Field.Builder ext, String label, java.util.function.IntFunction<String> names) {
-        if (!e.has(2)) {
-            return false;
-        }
-        int len = e.u16();
-        if (len != e.remaining() || len % 2 != 0) {
+        int len = e.wholeLength(2);
+        if (len < 0 || len % 2 != 0) {
             return false;
         }
         while (e.remaining() > 0) {
@@ -417,11 +402,8 @@ final class HelloParser {
     }
 
     private boolean readU8List(Cursor e, Field.Builder ext, String label, java.util.function.IntFunction<String> names) {
-        if (!e.has(1)) {
-            return false;
-        }
-        int len = e.u8();
-        if (len != e.remaining()) {
+        int len = e.wholeLength(1);
+        if (len < 0) {
             return false;
         }
         while (e.remaining() > 0) {
