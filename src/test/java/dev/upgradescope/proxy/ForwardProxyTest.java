@@ -2,6 +2,7 @@ package dev.upgradescope.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.upgradescope.testpeers.JdkWebSocketRoundTrip;
 import dev.upgradescope.testpeers.RecordingRelay;
 import dev.upgradescope.wire.Direction;
 import java.net.InetSocketAddress;
@@ -13,9 +14,6 @@ import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,27 +54,10 @@ class ForwardProxyTest {
     @Test
     void jdkWebSocketTunnelsThroughConnectAndEchoes() throws Exception {
         HttpClient client = HttpClient.newBuilder().proxy(ProxySelector.of(clientTap.address())).build();
-        CompletableFuture<String> echoed = new CompletableFuture<>();
-        CompletableFuture<Integer> closed = new CompletableFuture<>();
-        WebSocket ws = client.newWebSocketBuilder()
-                .buildAsync(URI.create("ws://127.0.0.1:" + serverTap.port() + "/echo"), new WebSocket.Listener() {
-                    @Override
-                    public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
-                        echoed.complete(data.toString());
-                        w.request(1);
-                        return null;
-                    }
-
-                    @Override
-                    public CompletionStage<?> onClose(WebSocket w, int status, String reason) {
-                        closed.complete(status);
-                        return null;
-                    }
-                }).get(10, TimeUnit.SECONDS);
-        ws.sendText("through the tunnel", true).get(10, TimeUnit.SECONDS);
-        assertThat(echoed.get(10, TimeUnit.SECONDS)).isEqualTo("through the tunnel");
-        ws.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(10, TimeUnit.SECONDS);
-        assertThat(closed.get(10, TimeUnit.SECONDS)).isEqualTo(WebSocket.NORMAL_CLOSURE);
+        JdkWebSocketRoundTrip.Result r = JdkWebSocketRoundTrip.run(client,
+                URI.create("ws://127.0.0.1:" + serverTap.port() + "/echo"), "through the tunnel", "done");
+        assertThat(r.echoed()).isEqualTo("through the tunnel");
+        assertThat(r.closeStatus()).isEqualTo(WebSocket.NORMAL_CLOSURE);
 
         MemorySink.Conn conn = sink.awaitEnded(0);
         assertThat(conn.text(Direction.C2S)).startsWith("CONNECT 127.0.0.1:" + serverTap.port() + " HTTP/1.1\r\n");

@@ -7,6 +7,7 @@ import dev.upgradescope.capture.ConnectionDissection;
 import dev.upgradescope.capture.ConnectionRow;
 import dev.upgradescope.capture.Recorder;
 import dev.upgradescope.capture.SessionReader;
+import dev.upgradescope.testpeers.JdkWebSocketRoundTrip;
 import dev.upgradescope.testpeers.RecordingRelay;
 import dev.upgradescope.wire.Direction;
 import java.net.InetSocketAddress;
@@ -16,9 +17,6 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,27 +43,9 @@ class RecordedSessionTest {
             clientTap = RecordingRelay.to(proxy.address());
             jettyPort = jetty.port();
             HttpClient client = HttpClient.newBuilder().proxy(ProxySelector.of(clientTap.address())).build();
-            CompletableFuture<String> echoed = new CompletableFuture<>();
-            CompletableFuture<Integer> closed = new CompletableFuture<>();
-            WebSocket ws = client.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + jetty.port() + "/echo"),
-                    new WebSocket.Listener() {
-                        @Override
-                        public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
-                            echoed.complete(data.toString());
-                            w.request(1);
-                            return null;
-                        }
-
-                        @Override
-                        public CompletionStage<?> onClose(WebSocket w, int status, String reason) {
-                            closed.complete(status);
-                            return null;
-                        }
-                    }).get(10, TimeUnit.SECONDS);
-            ws.sendText("stored", true).get(10, TimeUnit.SECONDS);
-            assertThat(echoed.get(10, TimeUnit.SECONDS)).isEqualTo("stored");
-            ws.sendClose(WebSocket.NORMAL_CLOSURE, "").get(10, TimeUnit.SECONDS);
-            closed.get(10, TimeUnit.SECONDS);
+            JdkWebSocketRoundTrip.Result r = JdkWebSocketRoundTrip.run(client,
+                    URI.create("ws://127.0.0.1:" + jetty.port() + "/echo"), "stored", "");
+            assertThat(r.echoed()).isEqualTo("stored");
             MemorySink.await(() -> clientTap.ended(0));
         }
         recorder.close();
