@@ -107,17 +107,19 @@ final class DissectCommand implements Callable<Integer> {
             if (handshakes.isEmpty()) {
                 out.println("No exchange asked to switch protocols.");
             }
+            java.util.Set<Finding> shown = new java.util.HashSet<>();
             for (HandshakeAnalysis h : handshakes) {
                 out.println("Handshake: " + h.summary());
                 FindingLines.print(out, "  ", h.findings(), locale);
+                shown.addAll(h.findings());
             }
             out.println();
             for (Unit u : units) {
                 out.printf("%s %8d %7d  %-13s %s%n", u.dir().code(), u.offset(), u.length(), u.kind().code(),
                         u.summary());
-                if (!(u instanceof dev.upgradescope.dissect.http1.HttpMessage)) {
-                    FindingLines.print(out, "      ", u.findings(), locale);
-                }
+                // a finding the handshake block printed is not printed again under its message
+                FindingLines.print(out, "      ", u.findings().stream().filter(f -> !shown.contains(f)).toList(),
+                        locale);
             }
             out.flush();
         }

@@ -123,6 +123,22 @@ class CommandLineTest {
     }
 
     @Test
+    void dissectAsTextShowsTheFindingsOfTheHttpMessagesToo(@TempDir Path dir) throws Exception {
+        Path c2s = dir.resolve("c2s.bin");
+        Path s2c = dir.resolve("s2c.bin");
+        Files.writeString(c2s, "GET /chat HTTP/1.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
+        Files.writeString(s2c, "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                + "Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\n\r\n");
+
+        Run r = run("dissect", "--c2s", c2s.toString(), "--s2c", s2c.toString());
+
+        // the request has no Host: the WebSocket check (RFC 6455 §4.1) and the parser's (RFC 9112 §3.2)
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).contains("ws.request.host-missing").contains("http1.host.missing");
+    }
+
+    @Test
     void aMissingFileIsOneLineOnStderrAndExitTwo(@TempDir Path dir) {
         Run r = run("dissect", "--c2s", dir.resolve("nope").toString(), "--s2c", dir.resolve("nope2").toString());
         assertThat(r.exit()).isEqualTo(2);
