@@ -82,6 +82,7 @@ public final class CaptureStore implements AutoCloseable {
     private final PreparedStatement insertEvents;
     private final List<StoreOp.EventWrite> pendingEvents = new ArrayList<>(BATCH);
     private final PreparedStatement insertNote;
+    private final PreparedStatement insertBlock;
     private final Map<Long, ConnectionRow> pendingUpdates = new LinkedHashMap<>();
     private final List<Consumer<CaptureListener>> pendingChanges = new ArrayList<>();
     private final List<CompletableFuture<Void>> pendingFlushes = new ArrayList<>();
@@ -98,6 +99,7 @@ public final class CaptureStore implements AutoCloseable {
         this.insertEvent = db.prepareStatement(SessionSchema.INSERT_EVENT);
         this.insertEvents = db.prepareStatement(SessionSchema.insertEvents(BATCH));
         this.insertNote = db.prepareStatement(SessionSchema.INSERT_NOTE);
+        this.insertBlock = db.prepareStatement(SessionSchema.INSERT_BLOCK);
         this.queue = new BoundedHandoff<>(options.queueBytes());
         this.feed = new ChangeFeed("upgradescope-feed " + file.getFileName());
         this.writer = new Thread(this::run, "upgradescope-store " + file.getFileName());
@@ -212,6 +214,22 @@ public final class CaptureStore implements AutoCloseable {
                 + (row.summary().length() + attributes.length() + findings.length()) * 2L
                 + (payload == null ? 0 : payload.length));
         return row;
+    }
+
+    /** The id of the next event, for an event kept in a block ({@link #eventBlock}). */
+    long nextEventId() {
+        return eventIds.incrementAndGet();
+    }
+
+    /** Whether the change feed has listeners, who are told of every event. */
+    boolean hasListeners() {
+        return feed.hasListeners();
+    }
+
+    /** Stores a block of compact events, their ids taken from {@link #nextEventId} in order. */
+    void eventBlock(EventBlock block) {
+        submit(new StoreOp.BlockWrite(block), StoreOp.SMALL + block.data().length
+                + block.announced().size() * StoreOp.SMALL);
     }
 
     public NoteRow note(long conn, ConnectionNote note, long wallMicros) {
@@ -371,6 +389,13 @@ public final class CaptureStore implements AutoCloseable {
             if (tell) {
                 pendingChanges.add(l -> l.eventAdded(event.row()));
             }
+        } else if (op instanceof StoreOp.BlockWrite write) {
+            writeBlock(write.block());
+            if (tell) {
+                for (EventRow row : write.block().announced()) {
+                    pendingChanges.add(l -> l.eventAdded(row));
+                }
+            }
         } else if (op instanceof StoreOp.NoteWrite note) {
             writeNote(note.row());
             if (tell) {
@@ -468,6 +493,23 @@ public final class CaptureStore implements AutoCloseable {
             LOG.log(System.Logger.Level.ERROR, "attributes of a " + e.kind() + " are not plain JSON values", ex);
             return SessionJson.attributes(Map.of("unserializable", String.valueOf(ex.getMessage())));
         }
+    }
+
+    private void writeBlock(EventBlock b) throws SQLException {
+        insertBlock.setLong(1, b.conn());
+        insertBlock.setLong(2, b.firstId());
+        insertBlock.setLong(3, b.lastId());
+        insertBlock.setInt(4, b.count());
+        insertBlock.setLong(5, b.minNanos());
+        insertBlock.setLong(6, b.maxNanos());
+        insertBlock.setLong(7, b.minWallMicros());
+        insertBlock.setLong(8, b.maxWallMicros());
+        insertBlock.setLong(9, b.c2sStart());
+        insertBlock.setLong(10, b.c2sEnd());
+        insertBlock.setLong(11, b.s2cStart());
+        insertBlock.setLong(12, b.s2cEnd());
+        insertBlock.setBytes(13, b.data());
+        insertBlock.executeUpdate();
     }
 
     private void writeNote(NoteRow n) throws SQLException {

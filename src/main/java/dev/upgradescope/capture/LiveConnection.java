@@ -27,12 +27,21 @@ final class LiveConnection {
     long closedNanos = -1;
     long closedWallMicros = -1;
     boolean dirty;
+    /** The compact events not yet handed to the store; null until the first. */
+    EventBlockCodec.Builder block;
 
     LiveConnection(long id, ConnectionInfo info, ConnectionDissection dissection) {
         this.id = id;
         this.info = info;
         this.dissection = dissection;
         this.target = info.target();
+    }
+
+    EventBlockCodec.Builder block() {
+        if (block == null) {
+            block = new EventBlockCodec.Builder(id);
+        }
+        return block;
     }
 
     void countBytes(Direction dir, long n) {

@@ -60,15 +60,26 @@ public final class Recorder implements CaptureSink, AutoCloseable {
     /**
      * Tuning: the bytes allowed to wait for dissection in all ({@code queueBytes}) and per
      * connection ({@code connectionBytes}) before sources are asked to pause (they resume under half
-     * of each), and the cap on a decoded message payload stored with its event.
+     * of each), the cap on a decoded message payload stored with its event, and whether plain
+     * WebSocket frames and messages are kept as compact events in blocks (session format 2; the
+     * rows read back are the same either way).
      */
-    public record Options(long queueBytes, long connectionBytes, int payloadCap) {
+    public record Options(long queueBytes, long connectionBytes, int payloadCap, boolean compactEvents) {
         public static final Options DEFAULTS = new Options(16L << 20, 1L << 20, 1 << 20);
 
         public Options {
             if (queueBytes <= 0 || connectionBytes <= 0 || payloadCap < 0) {
                 throw new IllegalArgumentException("queue and connection marks must be positive");
             }
+        }
+
+        public Options(long queueBytes, long connectionBytes, int payloadCap) {
+            this(queueBytes, connectionBytes, payloadCap, true);
+        }
+
+        /** The same, with every event in a row of its own. */
+        public Options withoutCompactEvents() {
+            return new Options(queueBytes, connectionBytes, payloadCap, false);
         }
     }
 
@@ -79,11 +90,14 @@ public final class Recorder implements CaptureSink, AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(Recorder.class.getName());
     private static final int DRAIN = 1024;
+    /** A connection's block of compact events is handed to the store at this many events or bytes. */
+    private static final int BLOCK_EVENTS = 4096;
+    private static final int BLOCK_BYTES = 64 * 1024;
 
     private final CaptureStore store;
     private final ConnectionDissection.Factory dissections;
     private final Options options;
-    private final SessionClock clock = SessionClock.now();
+    private final SessionClock clock;
     private final BoundedHandoff<RecorderOp> queue;
     private final Map<Long, ConnectionFlow> flows = new ConcurrentHashMap<>();
     /** Chunk bytes (with their per-op overhead) handed over and not yet passed to the store. */
@@ -98,12 +112,20 @@ public final class Recorder implements CaptureSink, AutoCloseable {
     // Dissection-thread state.
     private final Map<Long, LiveConnection> live = new HashMap<>();
     private final Set<LiveConnection> dirty = new LinkedHashSet<>();
+    /** Connections with compact events not yet handed to the store. */
+    private final Set<LiveConnection> blocked = new LinkedHashSet<>();
 
     public Recorder(CaptureStore store, ConnectionDissection.Factory dissections) {
         this(store, dissections, Options.DEFAULTS);
     }
 
     public Recorder(CaptureStore store, ConnectionDissection.Factory dissections, Options options) {
+        this(store, dissections, options, SessionClock.now());
+    }
+
+    /** A recorder whose wall-clock times come from {@code clock} (tests that compare two recordings). */
+    Recorder(CaptureStore store, ConnectionDissection.Factory dissections, Options options, SessionClock clock) {
+        this.clock = clock;
         this.store = store;
         this.dissections = dissections;
         this.options = options;
@@ -442,6 +464,7 @@ public final class Recorder implements CaptureSink, AutoCloseable {
         if (c.ended[0] && c.ended[1]) {
             c.closedNanos = end.nanos();
             c.closedWallMicros = clock.wallMicros(end.nanos());
+            flushBlock(c);
             live.remove(c.id);
             ConnectionFlow flow = flows.remove(c.id);
             if (flow != null) {
@@ -472,6 +495,11 @@ public final class Recorder implements CaptureSink, AutoCloseable {
 
     private void record(LiveConnection c, List<Dissected> results, long nanos, long wall) {
         for (Dissected r : results) {
+            if (options.compactEvents() && r instanceof Dissected.UnitDone u && CompactUnits.fits(u)) {
+                recordCompact(c, u, nanos, wall);
+                continue;
+            }
+            flushBlock(c); // a reader paging by id must never see a later event before an earlier one
             EventRow draft;
             byte[] payload = null;
             if (r instanceof Dissected.UnitDone u) {
@@ -490,7 +518,46 @@ public final class Recorder implements CaptureSink, AutoCloseable {
         }
     }
 
+    /**
+     * Keeps a plain WebSocket unit in the connection's block: a dozen bytes instead of a row. Its
+     * full row is built only for the change feed's listeners, when there are any.
+     */
+    private void recordCompact(LiveConnection c, Dissected.UnitDone u, long nanos, long wall) {
+        long id = store.nextEventId();
+        EventRow announced = null;
+        if (store.hasListeners()) {
+            announced = unitEvent(c, u.unit(), u.payloadSize(), nanos, wall).withId(id);
+        } else {
+            countUnit(c, u.unit());
+        }
+        c.events++;
+        EventBlockCodec.Builder block = c.block();
+        if (block.count() > 0 && id - block.firstId() >= EventBlock.MAX_ID_SPAN) {
+            flushBlock(c);
+        }
+        block.add(CompactUnits.of(id, u.unit(), nanos, wall), announced);
+        if (block.count() >= BLOCK_EVENTS || block.bytes() >= BLOCK_BYTES) {
+            flushBlock(c);
+        } else {
+            blocked.add(c);
+        }
+    }
+
+    private void flushBlock(LiveConnection c) {
+        if (c.block != null && c.block.count() > 0) {
+            store.eventBlock(c.block.finish());
+        }
+        blocked.remove(c);
+    }
+
     private EventRow unitEvent(LiveConnection c, Unit unit, long payloadSize, long nanos, long wall) {
+        countUnit(c, unit);
+        return new EventRow(0, c.id, unit.kind().code(), unit.dir(), unit.offset(), unit.length(), nanos, wall,
+                unit.summary(), unit.attributes(), unit.findings(), (int) Math.min(Integer.MAX_VALUE, payloadSize));
+    }
+
+    /** Counts the unit in the connection's summary: frames after the switch, the final status. */
+    private static void countUnit(LiveConnection c, Unit unit) {
         UnitKind kind = unit.kind();
         if (kind == UnitKind.WS_FRAME || kind == UnitKind.H2_FRAME || kind == UnitKind.TLS_RECORD) {
             c.frames++;
@@ -499,8 +566,6 @@ public final class Recorder implements CaptureSink, AutoCloseable {
                 && (s.intValue() >= 200 || s.intValue() == 101)) {
             c.status = s.intValue();
         }
-        return new EventRow(0, c.id, kind.code(), unit.dir(), unit.offset(), unit.length(), nanos, wall,
-                unit.summary(), unit.attributes(), unit.findings(), (int) Math.min(Integer.MAX_VALUE, payloadSize));
     }
 
     private EventRow handshakeEvent(LiveConnection c, Dissected.Handshake h, long nanos, long wall) {
@@ -536,6 +601,9 @@ public final class Recorder implements CaptureSink, AutoCloseable {
     }
 
     private void publishDirty() {
+        for (LiveConnection c : List.copyOf(blocked)) {
+            flushBlock(c);
+        }
         for (LiveConnection c : dirty) {
             store.connectionUpdated(c.row(clock));
         }

@@ -8,10 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,15 +35,21 @@ public final class SessionReader implements AutoCloseable {
     private static final String EVENT_COLUMNS = "id, conn, kind, dir, offset, length, nanos, wall_us, summary, "
             + "attributes, findings, payload_size";
 
+    /** The most stream bytes read at once to rebuild the text of several compact messages. */
+    private static final int SPAN_READ = 1 << 20;
+
     /** The most of a message payload {@link #payload} returns, as the recorder stores at most. */
     private static final int PAYLOAD_CAP = 1 << 20;
 
     private final Path file;
     private final Connection db;
+    private final SqlReads reads;
+    private EventBlocks blocks;
 
     private SessionReader(Path file, Connection db) {
         this.file = file;
         this.db = db;
+        this.reads = new SqlReads(db, file);
     }
 
     /**
@@ -66,6 +73,7 @@ public final class SessionReader implements AutoCloseable {
         SessionReader reader = new SessionReader(file, db);
         try {
             reader.checkFormat();
+            reader.blocks = new EventBlocks(reader.reads);
         } catch (IOException e) {
             reader.close();
             throw e;
@@ -138,44 +146,54 @@ public final class SessionReader implements AutoCloseable {
 
     /** Events of {@code conn} in recording order with an id above {@code afterId}, at most {@code limit}. */
     public List<EventRow> events(long conn, long afterId, int limit) throws IOException {
-        List<EventRow> out = new ArrayList<>();
+        List<EventRow> plain = new ArrayList<>();
         query("SELECT " + EVENT_COLUMNS + " FROM events WHERE conn = ? AND id > ? ORDER BY id LIMIT ?", ps -> {
             ps.setLong(1, conn);
             ps.setLong(2, afterId);
             ps.setInt(3, limit);
-        }, rs -> out.add(event(rs)));
-        return out;
+        }, rs -> plain.add(event(rs)));
+        long bound = plain.size() == limit && limit > 0 ? plain.get(limit - 1).id() : Long.MAX_VALUE;
+        List<CompactEvent> compact = blocks.after(conn, afterId, bound, limit);
+        return merge(conn, plain, compact, Comparator.comparingLong(EventRow::id), limit);
     }
 
     /** Events of {@code conn} completed at or after wall-clock {@code fromWallMicros}, at most {@code limit}. */
     public List<EventRow> eventsFrom(long conn, long fromWallMicros, int limit) throws IOException {
-        List<EventRow> out = new ArrayList<>();
+        List<EventRow> plain = new ArrayList<>();
         query("SELECT " + EVENT_COLUMNS + " FROM events WHERE conn = ? AND wall_us >= ? ORDER BY wall_us, id "
                 + "LIMIT ?", ps -> {
                     ps.setLong(1, conn);
                     ps.setLong(2, fromWallMicros);
                     ps.setInt(3, limit);
-                }, rs -> out.add(event(rs)));
-        return out;
+                }, rs -> plain.add(event(rs)));
+        return merge(conn, plain, blocks.fromWall(conn, fromWallMicros, limit),
+                Comparator.comparingLong(EventRow::wallMicros).thenComparingLong(EventRow::id), limit);
     }
 
     /** Unit events of {@code conn} in {@code dir} that overlap stream bytes from {@code offset} on. */
     public List<EventRow> eventsAt(long conn, Direction dir, long offset, int limit) throws IOException {
-        List<EventRow> out = new ArrayList<>();
+        List<EventRow> plain = new ArrayList<>();
         query("SELECT " + EVENT_COLUMNS + " FROM events WHERE conn = ? AND dir = ? AND offset + length > ? "
                 + "ORDER BY offset, id LIMIT ?", ps -> {
                     ps.setLong(1, conn);
                     ps.setString(2, dir.code());
                     ps.setLong(3, offset);
                     ps.setInt(4, limit);
-                }, rs -> out.add(event(rs)));
-        return out;
+                }, rs -> plain.add(event(rs)));
+        return merge(conn, plain, blocks.at(conn, dir, offset, limit),
+                Comparator.comparingLong(EventRow::offset).thenComparingLong(EventRow::id), limit);
     }
 
     public Optional<EventRow> event(long eventId) throws IOException {
         List<EventRow> out = new ArrayList<>(1);
         query("SELECT " + EVENT_COLUMNS + " FROM events WHERE id = ?", ps -> ps.setLong(1, eventId),
                 rs -> out.add(event(rs)));
+        if (out.isEmpty()) {
+            Optional<EventBlocks.Found> found = blocks.byId(eventId);
+            if (found.isPresent()) {
+                out.addAll(rows(found.get().conn(), List.of(found.get().event())));
+            }
+        }
         return out.stream().findFirst();
     }
 
@@ -185,23 +203,21 @@ public final class SessionReader implements AutoCloseable {
      */
     public Optional<byte[]> payload(long eventId) throws IOException {
         List<byte[]> out = new ArrayList<>(1);
-        List<EventRow> rederive = new ArrayList<>(1);
-        query("SELECT payload, " + EVENT_COLUMNS + " FROM events WHERE id = ? AND (payload IS NOT NULL OR "
-                + "payload_size >= 0)", ps -> ps.setLong(1, eventId), rs -> {
-                    byte[] stored = rs.getBytes(1);
-                    if (stored != null) {
-                        out.add(stored);
-                    } else {
-                        rederive.add(event(rs, 1));
-                    }
-                });
-        for (EventRow e : rederive) {
-            if (e.kind().equals(UnitKind.WS_MESSAGE.code()) && e.dir() != null) {
-                int span = (int) Math.min(e.length(), PAYLOAD_CAP + (1L << 20));
-                out.add(WsFramePayloads.of(bytes(e.conn(), e.dir(), e.offset(), span), PAYLOAD_CAP));
-            }
+        query("SELECT payload FROM events WHERE id = ? AND payload IS NOT NULL", ps -> ps.setLong(1, eventId),
+                rs -> out.add(rs.getBytes(1)));
+        if (!out.isEmpty()) {
+            return Optional.of(out.get(0));
         }
-        return out.stream().findFirst();
+        Optional<EventRow> event = event(eventId);
+        if (event.isEmpty() || event.get().payloadSize() < 0) {
+            return Optional.empty();
+        }
+        EventRow e = event.get();
+        if (e.kind().equals(UnitKind.WS_MESSAGE.code()) && e.dir() != null) {
+            int span = (int) Math.min(e.length(), PAYLOAD_CAP + (1L << 20));
+            return Optional.of(WsFramePayloads.of(bytes(e.conn(), e.dir(), e.offset(), span), PAYLOAD_CAP));
+        }
+        return Optional.empty();
     }
 
     /**
@@ -215,16 +231,20 @@ public final class SessionReader implements AutoCloseable {
         boolean mark(long id, String kind, Direction dir, long nanos, int opcode, String type);
     }
 
+    /** One event's mark, from a row or a block. */
+    private record Mark(long id, String kind, Direction dir, long nanos, int opcode, String type) {
+    }
+
     /**
      * Visits the events of {@code conn} with an id above {@code afterId}, at most {@code limit}, in
      * recording order, reading only their id, kind, direction, time and (by SQLite's
-     * {@code json_extract}, only for WebSocket and HTTP/2 frames) the opcode or frame type.
+     * {@code json_extract}, only for WebSocket and HTTP/2 frames in rows of their own; from the
+     * octet kept for a compact frame) the opcode or frame type.
      *
      * @return how many events were visited
      */
     public int forEachMark(long conn, long afterId, int limit, MarkVisitor visitor) throws IOException {
-        int[] n = {0};
-        boolean[] going = {true};
+        List<Mark> plain = new ArrayList<>();
         query("SELECT id, kind, dir, nanos, "
                 + "CASE kind WHEN 'ws-frame' THEN json_extract(attributes, '$.opcode') END, "
                 + "CASE kind WHEN 'h2-frame' THEN json_extract(attributes, '$.type') END "
@@ -233,19 +253,31 @@ public final class SessionReader implements AutoCloseable {
                     ps.setLong(2, afterId);
                     ps.setInt(3, limit);
                 }, rs -> {
-                    if (!going[0]) {
-                        return;
-                    }
                     String dir = rs.getString(3);
                     int opcode = rs.getInt(5);
                     if (rs.wasNull()) {
                         opcode = -1;
                     }
-                    n[0]++;
-                    going[0] = visitor.mark(rs.getLong(1), rs.getString(2), dir == null ? null : Direction.fromCode(dir),
-                            rs.getLong(4), opcode, rs.getString(6));
+                    plain.add(new Mark(rs.getLong(1), rs.getString(2), dir == null ? null : Direction.fromCode(dir),
+                            rs.getLong(4), opcode, rs.getString(6)));
                 });
-        return n[0];
+        long bound = plain.size() == limit && limit > 0 ? plain.get(limit - 1).id() : Long.MAX_VALUE;
+        List<Mark> marks = new ArrayList<>(plain);
+        for (CompactEvent e : blocks.after(conn, afterId, bound, limit)) {
+            marks.add(new Mark(e.id(), e.kind().code(), e.dir(), e.nanos(), CompactUnits.opcode(e), null));
+        }
+        marks.sort(Comparator.comparingLong(Mark::id));
+        int n = 0;
+        for (Mark m : marks) {
+            if (n == limit) {
+                break;
+            }
+            n++;
+            if (!visitor.mark(m.id(), m.kind(), m.dir(), m.nanos(), m.opcode(), m.type())) {
+                break;
+            }
+        }
+        return n;
     }
 
     /** The ids of the events of {@code conn} above {@code afterId}, at most {@code limit}, ascending. */
@@ -259,11 +291,21 @@ public final class SessionReader implements AutoCloseable {
             ps.setInt(3, limit);
         }, rs -> {
             if (n[0] == buf[0].length) {
-                buf[0] = java.util.Arrays.copyOf(buf[0], Math.max(16, buf[0].length * 2));
+                buf[0] = Arrays.copyOf(buf[0], Math.max(16, buf[0].length * 2));
             }
             buf[0][n[0]++] = rs.getLong(1);
         });
-        return java.util.Arrays.copyOf(buf[0], n[0]);
+        long bound = n[0] == limit && limit > 0 ? buf[0][n[0] - 1] : Long.MAX_VALUE;
+        List<CompactEvent> compact = blocks.after(conn, afterId, bound, limit);
+        if (compact.isEmpty()) {
+            return Arrays.copyOf(buf[0], n[0]);
+        }
+        long[] all = Arrays.copyOf(buf[0], n[0] + compact.size());
+        for (int i = 0; i < compact.size(); i++) {
+            all[n[0] + i] = compact.get(i).id();
+        }
+        Arrays.sort(all);
+        return Arrays.copyOf(all, Math.min(all.length, limit));
     }
 
     /**
@@ -276,7 +318,7 @@ public final class SessionReader implements AutoCloseable {
             ps.setLong(1, conn);
             ps.setLong(2, nanos);
         }, rs -> out[0] = rs.getLong(1));
-        return out[0];
+        return Math.max(out[0], blocks.lastIdAt(conn, nanos));
     }
 
     public List<NoteRow> notes(long conn) throws IOException {
@@ -370,6 +412,53 @@ public final class SessionReader implements AutoCloseable {
 
     // ---------------------------------------------------------------- rows
 
+    /** The rows and the compact events together, in {@code order}, the first {@code limit}. */
+    private List<EventRow> merge(long conn, List<EventRow> plain, List<CompactEvent> compact,
+                                 Comparator<EventRow> order, int limit) throws IOException {
+        if (compact.isEmpty()) {
+            return plain;
+        }
+        List<EventRow> all = new ArrayList<>(plain.size() + compact.size());
+        all.addAll(plain);
+        all.addAll(rows(conn, compact));
+        all.sort(order);
+        return all.size() > limit ? new ArrayList<>(all.subList(0, Math.max(0, limit))) : all;
+    }
+
+    /**
+     * The rows of compact events, rebuilt; the stream bytes that text messages need are read in
+     * spans of up to {@value #SPAN_READ} bytes covering several messages at once.
+     */
+    private List<EventRow> rows(long conn, List<CompactEvent> events) throws IOException {
+        List<EventRow> out = new ArrayList<>(events.size());
+        byte[][] span = new byte[2][];
+        long[] spanAt = new long[2];
+        for (int i = 0; i < events.size(); i++) {
+            CompactEvent e = events.get(i);
+            byte[] bytes = null;
+            if (CompactUnits.needsBytes(e)) {
+                int d = e.dir().ordinal();
+                if (span[d] == null || e.offset() < spanAt[d] || e.end() > spanAt[d] + span[d].length) {
+                    long end = e.end();
+                    for (int k = i + 1; k < events.size(); k++) { // widen over the next messages of this direction
+                        CompactEvent next = events.get(k);
+                        if (next.dir() == e.dir() && CompactUnits.needsBytes(next) && next.offset() >= e.offset()
+                                && next.end() - e.offset() <= SPAN_READ) {
+                            end = Math.max(end, next.end());
+                        }
+                    }
+                    span[d] = bytes(conn, e.dir(), e.offset(), (int) Math.min(Integer.MAX_VALUE - 8, end - e.offset()));
+                    spanAt[d] = e.offset();
+                }
+                int from = (int) (e.offset() - spanAt[d]);
+                int to = (int) Math.min(span[d].length, e.end() - spanAt[d]);
+                bytes = Arrays.copyOfRange(span[d], Math.min(from, to), to);
+            }
+            out.add(CompactUnits.row(conn, e, bytes));
+        }
+        return out;
+    }
+
     private static ConnectionRow connection(ResultSet rs) throws SQLException {
         return new ConnectionRow(rs.getLong(1), rs.getString(2), rs.getString(3), mode(rs.getString(4)),
                 rs.getString(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10),
@@ -402,24 +491,7 @@ public final class SessionReader implements AutoCloseable {
 
     // ---------------------------------------------------------------- plumbing
 
-    private interface Binder {
-        void bind(PreparedStatement ps) throws SQLException;
-    }
-
-    private interface RowReader {
-        void read(ResultSet rs) throws SQLException;
-    }
-
-    private void query(String sql, Binder binder, RowReader reader) throws IOException {
-        try (PreparedStatement ps = db.prepareStatement(sql)) {
-            binder.bind(ps);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    reader.read(rs);
-                }
-            }
-        } catch (SQLException e) {
-            throw new IOException("Cannot read session " + file + ": " + e.getMessage(), e);
-        }
+    private void query(String sql, SqlReads.Binder binder, SqlReads.RowReader reader) throws IOException {
+        reads.query(sql, binder, reader);
     }
 }

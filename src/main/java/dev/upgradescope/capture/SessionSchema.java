@@ -10,7 +10,7 @@ final class SessionSchema {
 
     /** The {@code meta.format} value that marks a file as an UpgradeScope session. */
     static final String FORMAT = "upgradescope-session";
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     static final List<String> DDL = List.of(
             "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
@@ -62,6 +62,24 @@ final class SessionSchema {
             "CREATE INDEX events_by_conn ON events (conn, id)",
             "CREATE INDEX events_by_time ON events (conn, wall_us)",
             """
+            CREATE TABLE event_blocks (
+              id INTEGER PRIMARY KEY,
+              conn INTEGER NOT NULL,
+              first_id INTEGER NOT NULL,
+              last_id INTEGER NOT NULL,
+              count INTEGER NOT NULL,
+              min_nanos INTEGER NOT NULL,
+              max_nanos INTEGER NOT NULL,
+              min_wall_us INTEGER NOT NULL,
+              max_wall_us INTEGER NOT NULL,
+              c2s_start INTEGER NOT NULL,
+              c2s_end INTEGER NOT NULL,
+              s2c_start INTEGER NOT NULL,
+              s2c_end INTEGER NOT NULL,
+              data BLOB NOT NULL)""",
+            "CREATE INDEX event_blocks_by_conn ON event_blocks (conn, last_id)",
+            "CREATE INDEX event_blocks_by_id ON event_blocks (last_id)",
+            """
             CREATE TABLE notes (
               id INTEGER PRIMARY KEY,
               conn INTEGER NOT NULL,
@@ -90,6 +108,9 @@ final class SessionSchema {
                 java.util.Collections.nCopies(rows, one));
     }
 
+    static final String INSERT_BLOCK = "INSERT INTO event_blocks (conn, first_id, last_id, count, min_nanos, "
+            + "max_nanos, min_wall_us, max_wall_us, c2s_start, c2s_end, s2c_start, s2c_end, data) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     static final String INSERT_NOTE = "INSERT INTO notes (id, conn, code, detail, nanos, wall_us) VALUES (?, ?, ?, ?, ?, ?)";
     static final String PUT_META = "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)";
 

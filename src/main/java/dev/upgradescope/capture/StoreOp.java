@@ -27,6 +27,10 @@ sealed interface StoreOp {
     record EventWrite(EventRow row, byte[] payload, String attributesJson, String findingsJson) implements StoreOp {
     }
 
+    /** A run of compact events of one connection, in one row. */
+    record BlockWrite(EventBlock block) implements StoreOp {
+    }
+
     record NoteWrite(NoteRow row) implements StoreOp {
     }
 

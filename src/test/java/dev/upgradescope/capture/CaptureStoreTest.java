@@ -54,7 +54,7 @@ class CaptureStoreTest {
                     "h:81", 10, 20, 500, 5_000, 7, 3, List.of("h2c"), 101, "upgraded", "h2c", 1, 1));
         }
         try (SessionReader reader = SessionReader.open(file)) {
-            assertThat(reader.meta()).containsEntry("format", "upgradescope-session").containsEntry("schema_version", "1");
+            assertThat(reader.meta()).containsEntry("format", "upgradescope-session").containsEntry("schema_version", "2");
             assertThat(reader.connectionCount()).isEqualTo(1);
             ConnectionRow c = reader.connections(0, 10).get(0);
             assertThat(c).isEqualTo(new ConnectionRow(1, "127.0.0.1:1", "127.0.0.1:8080", ListenerMode.FORWARD,

@@ -1,0 +1,114 @@
+package dev.upgradescope.capture;
+
+import dev.upgradescope.dissect.websocket.WsFrame;
+import dev.upgradescope.dissect.websocket.WsMessage;
+import dev.upgradescope.wire.ByteRange;
+import dev.upgradescope.wire.Unit;
+import dev.upgradescope.wire.UnitKind;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Which units are stored as {@link CompactEvent}s, and how their rows are rebuilt: the plain
+ * WebSocket traffic that makes up nearly every event of a long capture, whose summary and
+ * attributes follow from a few numbers (and, for a text message, its bytes in the chunks). A unit
+ * with a finding, a Close frame, a frame cut short, a compressed, fragmented, incomplete or capped
+ * message keeps a row of its own, so nothing is rebuilt from anything but the stream bytes.
+ */
+final class CompactUnits {
+
+    /** The Close opcode (RFC 6455 §5.5.1): a Close frame's code and reason stay in a row of its own. */
+    private static final int CLOSE = 0x8;
+
+    private CompactUnits() {
+    }
+
+    /** Whether {@code done} can be kept as a compact event (nothing stored beside it, nothing lost). */
+    static boolean fits(Dissected.UnitDone done) {
+        if (done.payload() != null) {
+            return false;
+        }
+        Unit unit = done.unit();
+        if (unit instanceof WsFrame f) {
+            return f.findings().isEmpty() && f.complete() && f.opcode() != CLOSE
+                    && f.headerLength() == frameHeaderLength(frameFlags(f)) && done.payloadSize() == -1;
+        }
+        if (unit instanceof WsMessage m) {
+            return m.findings().isEmpty() && !m.compressed() && m.complete() && !m.capped()
+                    && m.frames().size() == 1 && m.frames().get(0).equals(m.range())
+                    && done.payloadSize() == (m.text() ? -1 : m.payloadLength());
+        }
+        return false;
+    }
+
+    /** The compact form of a unit that {@link #fits}. */
+    static CompactEvent of(long id, Unit unit, long nanos, long wallMicros) {
+        if (unit instanceof WsFrame f) {
+            return new CompactEvent(id, UnitKind.WS_FRAME, f.dir(), f.offset(), f.length(), nanos, wallMicros,
+                    frameFlags(f), f.payloadLength());
+        }
+        WsMessage m = (WsMessage) unit;
+        return new CompactEvent(id, UnitKind.WS_MESSAGE, m.dir(), m.offset(), m.length(), nanos, wallMicros,
+                m.text() ? CompactEvent.TEXT : 0, m.payloadLength());
+    }
+
+    /** Whether rebuilding the row needs the event's stream bytes (a text message's text). */
+    static boolean needsBytes(CompactEvent e) {
+        return e.kind() == UnitKind.WS_MESSAGE && (e.flags() & CompactEvent.TEXT) != 0;
+    }
+
+    /**
+     * The row the event would have had in {@code events}: the same summary and attributes, rebuilt
+     * by the dissector's own unit types. {@code span} is the event's stream bytes when
+     * {@link #needsBytes}, else ignored.
+     */
+    static EventRow row(long conn, CompactEvent e, byte[] span) {
+        if (e.kind() == UnitKind.WS_FRAME) {
+            int f = e.flags();
+            int lengthBits = (f & CompactEvent.LENGTH_64) != 0 ? 64 : (f & CompactEvent.LENGTH_16) != 0 ? 16 : 7;
+            WsFrame frame = new WsFrame(e.dir(), e.offset(), frameHeaderLength(f), (f & 0x80) != 0, (f & 0x40) != 0,
+                    (f & 0x20) != 0, (f & 0x10) != 0, f & 0x0f, (f & CompactEvent.MASKED) != 0, lengthBits,
+                    e.payloadLength(), 0, e.payloadLength(), new byte[0], -1, "", List.of());
+            return new EventRow(e.id(), conn, e.kind().code(), e.dir(), e.offset(), e.length(), e.nanos(),
+                    e.wallMicros(), frame.summary(), asRead(frame.attributes()), List.of(), -1);
+        }
+        boolean text = (e.flags() & CompactEvent.TEXT) != 0;
+        byte[] payload = text ? WsFramePayloads.of(span, (int) Math.min(Integer.MAX_VALUE - 8, e.payloadLength()))
+                : new byte[0];
+        ByteRange.InStream range = ByteRange.of(e.dir(), e.offset(), e.length());
+        WsMessage message = new WsMessage(e.dir(), e.offset(), e.length(), text, false, false, true, List.of(range),
+                e.payloadLength(), e.payloadLength(), payload, payload, false, List.of());
+        return new EventRow(e.id(), conn, e.kind().code(), e.dir(), e.offset(), e.length(), e.nanos(), e.wallMicros(),
+                message.summary(), asRead(message.attributes()), List.of(), text ? -1 : (int) Math.min(Integer.MAX_VALUE,
+                        e.payloadLength()));
+    }
+
+    /**
+     * The attributes as a row's JSON reads back ({@link SessionJson#attributes(String)}): a whole
+     * number that fits 32 bits is an {@link Integer}.
+     */
+    private static Map<String, Object> asRead(Map<String, Object> attributes) {
+        Map<String, Object> out = new LinkedHashMap<>(attributes);
+        out.replaceAll((k, v) -> v instanceof Long l && l == l.intValue() ? Integer.valueOf(l.intValue()) : v);
+        return out;
+    }
+
+    /** A frame's opcode for the timeline, from its compact flags. */
+    static int opcode(CompactEvent e) {
+        return e.kind() == UnitKind.WS_FRAME ? e.flags() & 0x0f : -1;
+    }
+
+    static int frameFlags(WsFrame f) {
+        int b0 = (f.fin() ? 0x80 : 0) | (f.rsv1() ? 0x40 : 0) | (f.rsv2() ? 0x20 : 0) | (f.rsv3() ? 0x10 : 0)
+                | f.opcode() & 0x0f;
+        return b0 | (f.masked() ? CompactEvent.MASKED : 0) | (f.lengthBits() == 16 ? CompactEvent.LENGTH_16 : 0)
+                | (f.lengthBits() == 64 ? CompactEvent.LENGTH_64 : 0);
+    }
+
+    /** RFC 6455 §5.2: two octets, the extended payload length if any, the masking key if masked. */
+    static int frameHeaderLength(int flags) {
+        int ext = (flags & CompactEvent.LENGTH_64) != 0 ? 8 : (flags & CompactEvent.LENGTH_16) != 0 ? 2 : 0;
+        return 2 + ext + ((flags & CompactEvent.MASKED) != 0 ? 4 : 0);
+    }
+}
