@@ -106,6 +106,9 @@ public final class CaptureStore implements AutoCloseable {
         this.writer.setDaemon(true);
     }
 
+    /** SQLite's page size for session files: large, as most of a file is raw bytes in blobs. */
+    private static final int PAGE_SIZE = 32_768;
+
     public static CaptureStore create(Path file) throws IOException {
         return create(file, Options.DEFAULTS);
     }
@@ -125,14 +128,17 @@ public final class CaptureStore implements AutoCloseable {
             config.setGetGeneratedKeys(false); // ids are ours; asking for generated keys costs a query per insert
             db = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
             try (Statement s = db.createStatement()) {
+                // the file is mostly raw bytes in large blobs: large pages cost few page
+                // writes (each one a WAL frame with its own header, checksum and write) per byte stored
+                s.execute("PRAGMA page_size=" + PAGE_SIZE);
                 s.execute("PRAGMA journal_mode=WAL");
                 s.execute("PRAGMA synchronous=NORMAL");
-                // 16 MiB of page cache; fold the WAL back every 8192 pages (32 MiB) rather than every 4 MiB:
+                // 16 MiB of page cache; fold the WAL back every 32 MiB rather than every 1,000 pages:
                 // fewer checkpoints, each of which waits for the disk
                 s.execute("PRAGMA cache_size=-16384");
-                s.execute("PRAGMA wal_autocheckpoint=8192");
+                s.execute("PRAGMA wal_autocheckpoint=" + (32 << 20) / PAGE_SIZE);
                 if (options.maxFileBytes() > 0) {
-                    s.execute("PRAGMA max_page_count=" + Math.max(16, options.maxFileBytes() / 4096));
+                    s.execute("PRAGMA max_page_count=" + Math.max(16, options.maxFileBytes() / PAGE_SIZE));
                 }
                 db.setAutoCommit(false);
                 for (String ddl : SessionSchema.DDL) {

@@ -28,11 +28,10 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * What recording costs, to weigh dissecting on the proxy's event loop against the recorder's own
- * thread. {@code dissectOneChunk}: the dissection of one chunk of WebSocket frames, which an event
- * loop would pay inline (ns per chunk). {@code recordAndCommit}: one frame through the whole
- * pipeline — sink call, dissection thread, store writer, committed (ns per frame, amortised over
- * 1,000 frames and one flush).
+ * What recording costs. {@code dissectOneChunk}: the dissection of one chunk of
+ * {@code framesPerChunk} WebSocket frames (ns per chunk). {@code recordAndCommit}: one frame
+ * through the whole pipeline — sink call, dissection thread, store writer, committed (ns per frame,
+ * amortised over 4,096 frames and one flush).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -49,9 +48,15 @@ public class RecorderBenchmark {
             + "Connection: Upgrade\r\nSec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\n\r\n")
             .getBytes(StandardCharsets.US_ASCII);
 
-    /** Payload bytes per binary frame; one frame per chunk. */
+    /** Payload bytes per binary frame. */
     @Param({"62", "16384"})
     public int payload;
+
+    /** Frames per chunk: one, or many as a busy connection's reads carry. */
+    @Param({"1", "64"})
+    public int framesPerChunk;
+
+    private byte[] chunk;
 
     private byte[] frame;
     private ConnectionDissection dissection;
@@ -72,6 +77,10 @@ public class RecorderBenchmark {
             frame[1] = 126;
             frame[2] = (byte) (payload >> 8);
             frame[3] = (byte) payload;
+        }
+        chunk = new byte[frame.length * framesPerChunk];
+        for (int i = 0; i < framesPerChunk; i++) {
+            System.arraycopy(frame, 0, chunk, i * frame.length, frame.length);
         }
         dissection = ConnectionDissection.standard().create();
         dissection.feed(Direction.C2S, 0, REQUEST);
@@ -94,15 +103,16 @@ public class RecorderBenchmark {
 
     @Benchmark
     public void dissectOneChunk(Blackhole bh) {
-        bh.consume(dissection.feed(Direction.S2C, s2c, frame));
-        s2c += frame.length;
+        bh.consume(dissection.feed(Direction.S2C, s2c, chunk));
+        s2c += chunk.length;
     }
 
+    /** Nanoseconds per frame: records 4,096 frames and waits until they are committed. */
     @Benchmark
-    @OperationsPerInvocation(1000)
+    @OperationsPerInvocation(4096)
     public void recordAndCommit() throws IOException {
-        for (int i = 0; i < 1000; i++) {
-            recorder.chunk(conn, Direction.S2C, System.nanoTime(), frame.clone());
+        for (int i = 0; i < 4096 / framesPerChunk; i++) {
+            recorder.chunk(conn, Direction.S2C, System.nanoTime(), chunk.clone());
         }
         recorder.flush();
     }
