@@ -2,9 +2,9 @@ package dev.upgradescope.bench;
 
 import dev.upgradescope.capture.CaptureStore;
 import dev.upgradescope.capture.ConnectionDissection;
-import dev.upgradescope.capture.ConnectionRow;
-import dev.upgradescope.capture.EventRow;
+import dev.upgradescope.capture.ConnectionInfo;
 import dev.upgradescope.capture.ListenerMode;
+import dev.upgradescope.capture.Recorder;
 import dev.upgradescope.ui.UiSettings;
 import dev.upgradescope.ui.WindowShell;
 import dev.upgradescope.ui.fx.Background;
@@ -18,10 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -36,9 +34,9 @@ import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 
 /**
- * Not a test: a program that measures the real window on a large session. It writes a session of
- * 200 WebSocket connections and 1,000,000 frames straight through the store's API (the recorder and
- * dissectors would produce the same rows, far more slowly), opens it in the real main window, and
+ * Not a test: a program that measures the real window on a large session. It records a session of
+ * 200 WebSocket connections and 1,000,000 frames through the recorder and dissectors, opens it in
+ * the real main window, and
  * prints the time to the first paint of the connections and of the timeline's marks, and the worst
  * FX pulse while scrolling the connections table, the messages table and the timeline.
  *
@@ -80,95 +78,53 @@ public final class LargeSessionBenchmark {
 
     // ---------------------------------------------------------------- the session
 
+    /**
+     * Records the session through the real recorder and dissectors, as a capture would: each
+     * connection's handshake, then {@code frames} frames (text, binary, pings and pongs, a Close at
+     * the end) alternating between the directions, a few hundred bytes per chunk.
+     */
     static void generate(Path file, int conns, int frames) throws Exception {
-        try (CaptureStore store = CaptureStore.create(file)) {
-            long base = 1_000_000_000_000L;
-            long wallBase = System.currentTimeMillis() * 1000;
+        try (CaptureStore store = CaptureStore.create(file);
+             Recorder recorder = new Recorder(store, ConnectionDissection.standard())) {
+            long t = System.nanoTime();
             for (int c = 1; c <= conns; c++) {
-                long id = store.nextConnectionId();
-                long opened = base + c * 50_000_000L;
-                String client = "127.0.0.1:" + (40000 + c);
-                ConnectionRow row = new ConnectionRow(id, client, "127.0.0.1:8080", ListenerMode.REVERSE,
-                        "127.0.0.1:9000", opened, wallBase + (opened - base) / 1000, -1, -1, 0, 0, List.of(), 0, "",
-                        "", 0, 0);
-                store.connectionOpened(row);
-                long[] off = {0, 0};
-                long t = opened + 200_000;
+                t += 50_000_000L;
+                long id = recorder.open(new ConnectionInfo("127.0.0.1:" + (40000 + c), "127.0.0.1:8080",
+                        ListenerMode.REVERSE, "127.0.0.1:9000", 0, t));
                 byte[] req = ("GET /chat/" + c + " HTTP/1.1\r\nHost: 127.0.0.1:9000\r\nUpgrade: websocket\r\n"
                         + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
                         + "Sec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
-                store.chunk(id, Direction.C2S, 0, t, wall(wallBase, base, t), req);
-                event(store, id, "http-request", Direction.C2S, 0, req.length, t, wallBase, base,
-                        "GET /chat/" + c + " HTTP/1.1", Map.of("method", "GET", "target", "/chat/" + c));
-                off[0] = req.length;
-                t += 300_000;
+                recorder.chunk(id, Direction.C2S, t += 200_000, req);
                 byte[] resp = ("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                         + "Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
-                store.chunk(id, Direction.S2C, 0, t, wall(wallBase, base, t), resp);
-                event(store, id, "http-response", Direction.S2C, 0, resp.length, t, wallBase, base,
-                        "HTTP/1.1 101 Switching Protocols", Map.of("status", 101));
-                event(store, id, EventRow.PROTOCOL_SWITCH, null, 0, 0, t, wallBase, base, "switched to websocket",
-                        Map.of("protocol", "websocket"));
-                off[1] = resp.length;
+                recorder.chunk(id, Direction.S2C, t += 300_000, resp);
                 ByteArrayOutputStream[] pending = {new ByteArrayOutputStream(), new ByteArrayOutputStream()};
-                long[] pendingAt = {off[0], off[1]};
                 for (int f = 0; f < frames; f++) {
                     t += 2_000_000 + (f * 7919L % 9_000_000);
                     Direction dir = f % 2 == 0 ? Direction.C2S : Direction.S2C;
                     int opcode = f == frames - 1 ? 8 : f % 50 == 7 ? 9 : f % 50 == 8 ? 10 : f % 5 == 3 ? 2 : 1;
                     byte[] payload = opcode == 8 ? new byte[] {0x03, (byte) 0xe8}
                             : ("message " + f).getBytes(StandardCharsets.US_ASCII);
-                    boolean masked = dir == Direction.C2S;
-                    byte[] frame = frame(opcode, payload, masked);
                     int d = dir.ordinal();
-                    long at = off[d];
-                    pending[d].write(frame);
-                    off[d] += frame.length;
-                    Map<String, Object> attrs = new LinkedHashMap<>();
-                    attrs.put("fin", true);
-                    attrs.put("rsv1", false);
-                    attrs.put("opcode", opcode);
-                    attrs.put("masked", masked);
-                    attrs.put("payloadLength", payload.length);
-                    String name = switch (opcode) {
-                        case 1 -> "TEXT";
-                        case 2 -> "BINARY";
-                        case 8 -> "CLOSE";
-                        case 9 -> "PING";
-                        default -> "PONG";
-                    };
-                    String summary = name + " fin len=" + payload.length + (masked ? " masked" : "")
-                            + (opcode == 8 ? " 1000 \"\"" : "");
-                    event(store, id, "ws-frame", dir, at, frame.length, t, wallBase, base, summary, attrs);
+                    pending[d].write(frame(opcode, payload, dir == Direction.C2S));
                     if (pending[d].size() > 200 || f == frames - 1) {
-                        store.chunk(id, dir, pendingAt[d], t, wall(wallBase, base, t), pending[d].toByteArray());
-                        pendingAt[d] = off[d];
+                        recorder.chunk(id, dir, t, pending[d].toByteArray());
                         pending[d].reset();
                     }
                 }
                 for (int d = 0; d < 2; d++) {
                     if (pending[d].size() > 0) {
-                        store.chunk(id, Direction.values()[d], pendingAt[d], t, wall(wallBase, base, t),
-                                pending[d].toByteArray());
+                        recorder.chunk(id, Direction.values()[d], t, pending[d].toByteArray());
                     }
                 }
-                long closed = t + 1_000_000;
-                store.connectionClosed(new ConnectionRow(id, client, "127.0.0.1:8080", ListenerMode.REVERSE,
-                        "127.0.0.1:9000", opened, wall(wallBase, base, opened), closed, wall(wallBase, base, closed),
-                        off[0], off[1], List.of("websocket"), 101, "switched", "websocket", frames, frames + 3L));
+                recorder.end(id, Direction.C2S, t += 1_000_000);
+                recorder.end(id, Direction.S2C, t);
+                if (recorder.pendingBytes() > 4 << 20) {
+                    recorder.flush();
+                }
             }
-            store.flush();
+            recorder.flush();
         }
-    }
-
-    private static long wall(long wallBase, long base, long t) {
-        return wallBase + (t - base) / 1000;
-    }
-
-    private static void event(CaptureStore store, long conn, String kind, Direction dir, long offset, long length,
-                              long t, long wallBase, long base, String summary, Map<String, Object> attrs) {
-        store.event(new EventRow(0, conn, kind, dir, offset, length, t, wall(wallBase, base, t), summary, attrs,
-                List.of(), -1), null);
     }
 
     private static byte[] frame(int opcode, byte[] payload, boolean masked) {
