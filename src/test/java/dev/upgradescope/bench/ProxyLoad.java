@@ -57,10 +57,18 @@ import java.util.function.Supplier;
  *
  * <pre>./mvnw -B -o -q test-compile &amp;&amp; java -cp target/classes:target/test-classes:$(cat cp.txt) \
  *   dev.upgradescope.bench.ProxyLoad [seconds-per-measure]</pre>
+ *
+ * <p>With {@code -Dload.only=upgrades} it measures the upgrade rate alone on every path, skipping
+ * the echo throughput and the heap measure.
  */
 public final class ProxyLoad {
 
     private static final int CONNECTIONS = 8;
+    /**
+     * {@code -Dload.only=upgrades}: measure the upgrade rate alone on every path (no echo throughput,
+     * no heap measure), which takes a fraction of the full run.
+     */
+    private static final boolean UPGRADES_ONLY = "upgrades".equals(System.getProperty("load.only"));
     /** Handshakes in progress at once while measuring the upgrade rate. */
     private static final int HANDSHAKERS = 32;
     private static final byte[] HANDSHAKE = ("GET /echo HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
@@ -122,15 +130,17 @@ public final class ProxyLoad {
                 new InetSocketAddress("127.0.0.1", 0), URI.create("http://127.0.0.1:" + echoPort)))), sink.sink())) {
             names.add("upgradescope");
             results.add(measureAll(proxy.address().getPort()));
-            heap = heapAfterFrames(proxy.address().getPort(), sink.recorder(), 1_000_000);
+            heap = UPGRADES_ONLY ? -1 : heapAfterFrames(proxy.address().getPort(), sink.recorder(), 1_000_000);
         }
         String capture = sink.close();
         echo.close().syncUninterruptibly();
         serverLoop.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         print(names, results);
         System.out.println(capture);
-        System.out.printf(Locale.ROOT, "heap after GC with >= 1,000,000 frames captured and 8 connections open: %.1f MB%n",
-                heap / 1e6);
+        if (heap >= 0) {
+            System.out.printf(Locale.ROOT, "heap after GC with >= 1,000,000 frames captured and 8 connections open:"
+                    + " %.1f MB%n", heap / 1e6);
+        }
     }
 
     /**
@@ -189,20 +199,28 @@ public final class ProxyLoad {
 
     private double[] measureAll(int port) throws Exception {
         System.out.println("measuring 127.0.0.1:" + port + " …");
-        double small = throughput(port, 64, 64);
-        double large = throughput(port, 16 * 1024, 8);
+        double small = UPGRADES_ONLY ? Double.NaN : throughput(port, 64, 64);
+        double large = UPGRADES_ONLY ? Double.NaN : throughput(port, 16 * 1024, 8);
         double upgrades = upgradeRate(port);
         return new double[] {small, small * 64 / 1e6, large, large * 16 * 1024 / 1e6, upgrades};
     }
 
     private static void print(List<String> names, List<double[]> results) {
         System.out.println();
-        System.out.printf(Locale.ROOT, "%-14s %14s %10s %14s %10s %14s%n", "path", "64B msg/s", "MB/s",
-                "16KiB msg/s", "MB/s", "upgrades/s");
+        if (UPGRADES_ONLY) {
+            System.out.printf(Locale.ROOT, "%-14s %14s%n", "path", "upgrades/s");
+        } else {
+            System.out.printf(Locale.ROOT, "%-14s %14s %10s %14s %10s %14s%n", "path", "64B msg/s", "MB/s",
+                    "16KiB msg/s", "MB/s", "upgrades/s");
+        }
         for (int i = 0; i < names.size(); i++) {
             double[] r = results.get(i);
-            System.out.printf(Locale.ROOT, "%-14s %14.0f %10.1f %14.0f %10.1f %14.0f%n",
-                    names.get(i), r[0], r[1], r[2], r[3], r[4]);
+            if (UPGRADES_ONLY) {
+                System.out.printf(Locale.ROOT, "%-14s %14.0f%n", names.get(i), r[4]);
+            } else {
+                System.out.printf(Locale.ROOT, "%-14s %14.0f %10.1f %14.0f %10.1f %14.0f%n",
+                        names.get(i), r[0], r[1], r[2], r[3], r[4]);
+            }
         }
         for (int j = names.size() - 2; j < names.size(); j++) {
             double[] mine = results.get(j);
@@ -211,8 +229,13 @@ public final class ProxyLoad {
                     continue;
                 }
                 double[] r = results.get(i);
-                System.out.printf(Locale.ROOT, "%-13s / %-13s 64B %.2fx   16KiB %.2fx   upgrades %.2fx%n",
-                        names.get(j), names.get(i), mine[0] / r[0], mine[2] / r[2], mine[4] / r[4]);
+                if (UPGRADES_ONLY) {
+                    System.out.printf(Locale.ROOT, "%-13s / %-13s upgrades %.2fx%n", names.get(j), names.get(i),
+                            mine[4] / r[4]);
+                } else {
+                    System.out.printf(Locale.ROOT, "%-13s / %-13s 64B %.2fx   16KiB %.2fx   upgrades %.2fx%n",
+                            names.get(j), names.get(i), mine[0] / r[0], mine[2] / r[2], mine[4] / r[4]);
+                }
             }
         }
     }
