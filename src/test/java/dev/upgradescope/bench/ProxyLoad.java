@@ -59,7 +59,8 @@ import java.util.function.Supplier;
  *   dev.upgradescope.bench.ProxyLoad [seconds-per-measure]</pre>
  *
  * <p>With {@code -Dload.only=upgrades} it measures the upgrade rate alone on every path, skipping
- * the echo throughput and the heap measure.
+ * the echo throughput and the heap measure, and prints this JVM's CPU time per upgrade on each path
+ * (socat's own is not in it) and the capture threads' CPU time per recorded connection.
  */
 public final class ProxyLoad {
 
@@ -77,6 +78,8 @@ public final class ProxyLoad {
 
     private final EventLoopGroup clientLoop = new NioEventLoopGroup(1);
     private final long measureNanos;
+    /** This JVM's CPU time per upgrade in the last upgrade-rate measure, in µs. */
+    private double lastCpuPerUpgrade;
 
     private ProxyLoad(long seconds) {
         this.measureNanos = TimeUnit.SECONDS.toNanos(seconds);
@@ -126,10 +129,12 @@ public final class ProxyLoad {
 
         RecordingSink sink = RecordingSink.create();
         long heap;
+        String captureCpu;
         try (ProxyServer proxy = ProxyServer.start(ProxyConfig.of(List.of(ListenerConfig.reverse(
                 new InetSocketAddress("127.0.0.1", 0), URI.create("http://127.0.0.1:" + echoPort)))), sink.sink())) {
             names.add("upgradescope");
             results.add(measureAll(proxy.address().getPort()));
+            captureCpu = UPGRADES_ONLY ? captureCpu(sink.recorder()) : null;
             heap = UPGRADES_ONLY ? -1 : heapAfterFrames(proxy.address().getPort(), sink.recorder(), 1_000_000);
         }
         String capture = sink.close();
@@ -137,6 +142,9 @@ public final class ProxyLoad {
         serverLoop.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         print(names, results);
         System.out.println(capture);
+        if (captureCpu != null) {
+            System.out.println(captureCpu);
+        }
         if (heap >= 0) {
             System.out.printf(Locale.ROOT, "heap after GC with >= 1,000,000 frames captured and 8 connections open:"
                     + " %.1f MB%n", heap / 1e6);
@@ -202,13 +210,13 @@ public final class ProxyLoad {
         double small = UPGRADES_ONLY ? Double.NaN : throughput(port, 64, 64);
         double large = UPGRADES_ONLY ? Double.NaN : throughput(port, 16 * 1024, 8);
         double upgrades = upgradeRate(port);
-        return new double[] {small, small * 64 / 1e6, large, large * 16 * 1024 / 1e6, upgrades};
+        return new double[] {small, small * 64 / 1e6, large, large * 16 * 1024 / 1e6, upgrades, lastCpuPerUpgrade};
     }
 
     private static void print(List<String> names, List<double[]> results) {
         System.out.println();
         if (UPGRADES_ONLY) {
-            System.out.printf(Locale.ROOT, "%-14s %14s%n", "path", "upgrades/s");
+            System.out.printf(Locale.ROOT, "%-14s %14s %26s%n", "path", "upgrades/s", "JVM CPU µs/upgrade");
         } else {
             System.out.printf(Locale.ROOT, "%-14s %14s %10s %14s %10s %14s%n", "path", "64B msg/s", "MB/s",
                     "16KiB msg/s", "MB/s", "upgrades/s");
@@ -216,7 +224,7 @@ public final class ProxyLoad {
         for (int i = 0; i < names.size(); i++) {
             double[] r = results.get(i);
             if (UPGRADES_ONLY) {
-                System.out.printf(Locale.ROOT, "%-14s %14.0f%n", names.get(i), r[4]);
+                System.out.printf(Locale.ROOT, "%-14s %14.0f %26.1f%n", names.get(i), r[4], r[5]);
             } else {
                 System.out.printf(Locale.ROOT, "%-14s %14.0f %10.1f %14.0f %10.1f %14.0f%n",
                         names.get(i), r[0], r[1], r[2], r[3], r[4]);
@@ -393,10 +401,49 @@ public final class ProxyLoad {
         Thread.sleep(500);
         startCount[0] = done.get();
         t0[0] = System.nanoTime();
+        long cpu0 = processCpuNanos();
         Thread.sleep(TimeUnit.NANOSECONDS.toMillis(measureNanos));
-        double rate = (done.get() - startCount[0]) / ((System.nanoTime() - t0[0]) / 1e9);
+        long upgrades = done.get() - startCount[0];
+        lastCpuPerUpgrade = (processCpuNanos() - cpu0) / 1e3 / Math.max(1, upgrades);
+        double rate = upgrades / ((System.nanoTime() - t0[0]) / 1e9);
         Thread.sleep(300);
         return rate;
+    }
+
+    /** CPU time this JVM used (all threads: load client, echo server, proxy, capture), or 0 if unknown. */
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? Math.max(0, os.getProcessCpuTime()) : 0;
+    }
+
+    /**
+     * The CPU time the capture's own threads (the recorder and the session writer) spent per recorded
+     * connection, once everything handed over is committed: the capture's cost per upgrade, less noisy
+     * than the rates on a busy machine.
+     */
+    private static String captureCpu(Recorder recorder) throws IOException {
+        recorder.flush();
+        long connections;
+        try (SessionReader reader = SessionReader.open(recorder.store().file())) {
+            connections = reader.connectionCount();
+        }
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long recorderCpu = 0;
+        long storeCpu = 0;
+        for (java.lang.management.ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (t == null) {
+                continue;
+            }
+            long cpu = Math.max(0, threads.getThreadCpuTime(t.getThreadId()));
+            if (t.getThreadName().startsWith("upgradescope-recorder")) {
+                recorderCpu += cpu;
+            } else if (t.getThreadName().startsWith("upgradescope-store")) {
+                storeCpu += cpu;
+            }
+        }
+        return String.format(Locale.ROOT, "capture CPU per recorded connection: recorder thread %.1f µs, session"
+                + " writer %.1f µs (%d connections)", recorderCpu / 1e3 / Math.max(1, connections),
+                storeCpu / 1e3 / Math.max(1, connections), connections);
     }
 
     /** One worker: connect, send the handshake, read the 101 head, close, and again until the deadline. */
