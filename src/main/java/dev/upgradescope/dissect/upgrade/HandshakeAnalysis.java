@@ -8,6 +8,7 @@ import dev.upgradescope.wire.Field;
 import dev.upgradescope.wire.Finding;
 import dev.upgradescope.wire.Severity;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -279,18 +280,24 @@ public final class HandshakeAnalysis {
      */
     public Map<String, Object> attributes() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("asked", asked.stream().map(p -> {
+        List<Map<String, Object>> askedList = new ArrayList<>(asked.size());
+        for (AskedProtocol p : asked) {
             Map<String, Object> one = new LinkedHashMap<>();
             one.put("family", p.family().name().toLowerCase(java.util.Locale.ROOT));
             one.put("name", p.name());
             one.put("version", p.version().orElse(null));
             one.put("raw", p.raw());
-            return one;
-        }).toList());
+            askedList.add(one);
+        }
+        m.put("asked", Collections.unmodifiableList(askedList));
         m.put("outcome", outcome.code());
         m.put("status", status.isPresent() ? status.getAsInt() : null);
         m.put("switchedTo", switchedTo.describe());
-        m.put("findings", findings.stream().map(Finding::code).toList());
+        List<String> codes = new ArrayList<>(findings.size());
+        for (Finding f : findings) {
+            codes.add(f.code());
+        }
+        m.put("findings", Collections.unmodifiableList(codes));
         return m;
     }
 
