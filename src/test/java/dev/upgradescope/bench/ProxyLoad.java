@@ -441,9 +441,46 @@ public final class ProxyLoad {
                 storeCpu += cpu;
             }
         }
+        long[] switches = contextSwitches();
         return String.format(Locale.ROOT, "capture CPU per recorded connection: recorder thread %.1f µs, session"
-                + " writer %.1f µs (%d connections)", recorderCpu / 1e3 / Math.max(1, connections),
-                storeCpu / 1e3 / Math.max(1, connections), connections);
+                + " writer %.1f µs (%d connections)%s", recorderCpu / 1e3 / Math.max(1, connections),
+                storeCpu / 1e3 / Math.max(1, connections), connections, switches == null ? ""
+                        : String.format(Locale.ROOT, "; the threads waited for work %.2f and %.2f times per connection",
+                                (double) switches[0] / Math.max(1, connections),
+                                (double) switches[1] / Math.max(1, connections)));
+    }
+
+    /**
+     * The voluntary context switches of the recorder and session-writer threads (each one a wait for
+     * work, woken by the next hand-over), from Linux's /proc; null where there is none.
+     */
+    private static long[] contextSwitches() {
+        Path tasks = Path.of("/proc/self/task");
+        if (!Files.isDirectory(tasks)) {
+            return null;
+        }
+        long[] out = new long[2];
+        try (var dirs = Files.list(tasks)) {
+            for (Path task : (Iterable<Path>) dirs::iterator) {
+                String name;
+                List<String> status;
+                try {
+                    name = Files.readString(task.resolve("comm")).strip();
+                    status = Files.readAllLines(task.resolve("status"));
+                } catch (IOException gone) {
+                    continue;
+                }
+                int which = name.startsWith("upgradescope-re") ? 0 : name.startsWith("upgradescope-st") ? 1 : -1;
+                for (String line : status) {
+                    if (which >= 0 && line.startsWith("voluntary_ctxt_switches:")) {
+                        out[which] += Long.parseLong(line.substring(line.indexOf(':') + 1).strip());
+                    }
+                }
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        return out;
     }
 
     /** One worker: connect, send the handshake, read the 101 head, close, and again until the deadline. */
