@@ -7,6 +7,7 @@ import dev.upgradescope.wire.Unit;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * What the dissection of a connection reports to the recorder, in the recorder's own terms: a unit
@@ -42,24 +43,110 @@ public sealed interface Dissected {
     /**
      * The analysis of the exchange whose request starts at c2s {@code requestOffset}: the protocols
      * the client asked for (as written), the outcome, the final status (0 if none yet), a summary,
-     * plain attributes, findings and the tree (not stored). A later analysis of the same request
-     * replaces an earlier one.
+     * plain attributes, findings and the tree (not stored; built when first asked for). A later
+     * analysis of the same request replaces an earlier one. A value: equal when every part, the tree
+     * included, is equal.
      */
-    record Handshake(long requestOffset, List<String> askedProtocols, UpgradeOutcome outcome, int status,
-                     String summary, Map<String, Object> attributes, List<Finding> findings, Field tree)
-            implements Dissected {
-        public Handshake {
-            askedProtocols = List.copyOf(askedProtocols);
-            Objects.requireNonNull(outcome, "outcome");
-            summary = summary == null ? "" : summary;
-            attributes = attributes == null ? Map.of() : attributes;
-            findings = List.copyOf(findings);
+    final class Handshake implements Dissected {
+        private final long requestOffset;
+        private final List<String> askedProtocols;
+        private final UpgradeOutcome outcome;
+        private final int status;
+        private final String summary;
+        private final Map<String, Object> attributes;
+        private final List<Finding> findings;
+        private final Supplier<Field> treeSource;
+        private volatile Field tree;
+
+        public Handshake(long requestOffset, List<String> askedProtocols, UpgradeOutcome outcome, int status,
+                         String summary, Map<String, Object> attributes, List<Finding> findings, Field tree) {
+            this(requestOffset, askedProtocols, outcome, status, summary, attributes, findings, null, tree);
         }
 
         /** The bare facts, without the analysis' own summary, attributes and tree. */
         public Handshake(List<String> askedProtocols, UpgradeOutcome outcome, int status, List<Finding> findings) {
             this(0, askedProtocols, outcome, status, String.join(", ", askedProtocols) + " → " + outcome.code()
-                    + (status > 0 ? " (" + status + ")" : ""), Map.of(), findings, null);
+                    + (status > 0 ? " (" + status + ")" : ""), Map.of(), findings, null, null);
+        }
+
+        private Handshake(long requestOffset, List<String> askedProtocols, UpgradeOutcome outcome, int status,
+                          String summary, Map<String, Object> attributes, List<Finding> findings,
+                          Supplier<Field> treeSource, Field tree) {
+            this.requestOffset = requestOffset;
+            this.askedProtocols = List.copyOf(askedProtocols);
+            this.outcome = Objects.requireNonNull(outcome, "outcome");
+            this.status = status;
+            this.summary = summary == null ? "" : summary;
+            this.attributes = attributes == null ? Map.of() : attributes;
+            this.findings = List.copyOf(findings);
+            this.treeSource = treeSource;
+            this.tree = tree;
+        }
+
+        /** An analysis whose tree {@code treeSource} builds the first time {@link #tree()} is called. */
+        public static Handshake withTreeBuilt(long requestOffset, List<String> askedProtocols, UpgradeOutcome outcome,
+                                              int status, String summary, Map<String, Object> attributes,
+                                              List<Finding> findings, Supplier<Field> treeSource) {
+            return new Handshake(requestOffset, askedProtocols, outcome, status, summary, attributes, findings,
+                    Objects.requireNonNull(treeSource, "treeSource"), null);
+        }
+
+        public long requestOffset() {
+            return requestOffset;
+        }
+
+        public List<String> askedProtocols() {
+            return askedProtocols;
+        }
+
+        public UpgradeOutcome outcome() {
+            return outcome;
+        }
+
+        public int status() {
+            return status;
+        }
+
+        public String summary() {
+            return summary;
+        }
+
+        public Map<String, Object> attributes() {
+            return attributes;
+        }
+
+        public List<Finding> findings() {
+            return findings;
+        }
+
+        /** The exchange's tree, or null if the dissection gave none. */
+        public Field tree() {
+            Field t = tree;
+            if (t == null && treeSource != null) {
+                t = treeSource.get();
+                tree = t;
+            }
+            return t;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o == this || o instanceof Handshake h && requestOffset == h.requestOffset
+                    && askedProtocols.equals(h.askedProtocols) && outcome == h.outcome && status == h.status
+                    && summary.equals(h.summary) && attributes.equals(h.attributes) && findings.equals(h.findings)
+                    && Objects.equals(tree(), h.tree());
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(requestOffset, askedProtocols, outcome, status, summary, attributes, findings, tree());
+        }
+
+        @Override
+        public String toString() {
+            return "Handshake[requestOffset=" + requestOffset + ", askedProtocols=" + askedProtocols + ", outcome="
+                    + outcome + ", status=" + status + ", summary=" + summary + ", attributes=" + attributes
+                    + ", findings=" + findings + ", tree=" + tree() + "]";
         }
     }
 

@@ -44,7 +44,11 @@ final class SessionJson {
     }
 
     static String strings(List<String> values) {
-        return write(values);
+        if (values.isEmpty()) {
+            return "[]";
+        }
+        StringBuilder out = new StringBuilder(16 * values.size());
+        return JsonText.value(out, values) ? out.toString() : write(values);
     }
 
     static List<String> strings(String json) {

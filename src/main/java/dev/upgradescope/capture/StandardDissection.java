@@ -57,7 +57,11 @@ final class StandardDissection implements ConnectionDissection {
     }
 
     private static Dissected.Handshake handshake(long requestOffset, HandshakeAnalysis a) {
-        return new Dissected.Handshake(requestOffset, a.asked().stream().map(AskedProtocol::raw).toList(),
-                a.outcome(), a.status().orElse(0), a.summary(), a.attributes(), a.findings(), a.tree());
+        List<String> asked = new ArrayList<>(a.asked().size());
+        for (AskedProtocol p : a.asked()) {
+            asked.add(p.raw());
+        }
+        return Dissected.Handshake.withTreeBuilt(requestOffset, asked, a.outcome(), a.status().orElse(0), a.summary(),
+                a.attributes(), a.findings(), a::tree);
     }
 }

@@ -78,9 +78,10 @@ public final class ProxyServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        long idle = SessionDriver.firstIdleMillis(listener, config);
                         ch.pipeline().addLast(SessionDriver.IDLE,
-                                new IdleStateHandler(0, 0, config.headIdle().toMillis(), TimeUnit.MILLISECONDS));
-                        ch.pipeline().addLast("session", new SessionDriver(listener, config, sink, lookups));
+                                new IdleStateHandler(0, 0, idle, TimeUnit.MILLISECONDS));
+                        ch.pipeline().addLast("session", new SessionDriver(listener, config, sink, lookups, idle));
                     }
                 });
         try {

@@ -56,12 +56,25 @@ final class SessionDriver extends ChannelInboundHandlerAdapter {
     /** The capture's last word on this connection: true while it asks the proxy not to read. */
     private volatile boolean captureFull;
     private final PendingRecord[] pending = {new PendingRecord(), new PendingRecord()};
+    /** The idle timeout the pipeline was built with, until the session first sets one; then -1. */
+    private long installedIdleMillis;
 
-    SessionDriver(ListenerConfig listener, ProxyConfig config, CaptureSink sink, UpstreamLookups lookups) {
+    SessionDriver(ListenerConfig listener, ProxyConfig config, CaptureSink sink, UpstreamLookups lookups,
+                  long installedIdleMillis) {
         this.listener = listener;
         this.config = config;
         this.sink = sink;
         this.lookups = lookups;
+        this.installedIdleMillis = installedIdleMillis;
+    }
+
+    /**
+     * The idle timeout a session of this listener starts with (a reverse one relays at once, a
+     * forward one reads a head first), so the pipeline can be built with it and the session's first
+     * {@link SessionCommand.SetIdleTimeout} need not replace the handler.
+     */
+    static long firstIdleMillis(ListenerConfig listener, ProxyConfig config) {
+        return (listener.mode() == ListenerMode.REVERSE ? config.tunnelIdle() : config.headIdle()).toMillis();
     }
 
     @Override
@@ -71,7 +84,7 @@ final class SessionDriver extends ChannelInboundHandlerAdapter {
         session = listener.mode() == ListenerMode.REVERSE
                 ? ProxySession.reverse(limits, listener.upstream())
                 : ProxySession.forward(limits, config.interceptor());
-        conn = sink.open(new ConnectionInfo(String.valueOf(ctx.channel().remoteAddress()).replaceFirst("^/", ""),
+        conn = sink.open(new ConnectionInfo(clientText(ctx.channel()),
                 listener.mode().code() + " " + ProxyServer.text((InetSocketAddress) ctx.channel().localAddress()),
                 listener.mode(),
                 listener.upstream() == null ? "" : listener.upstream().toString(),
@@ -179,12 +192,22 @@ final class SessionDriver extends ChannelInboundHandlerAdapter {
         } else if (c instanceof SessionCommand.ConnectUpstream u) {
             connect(u.id(), u.authority());
         } else if (c instanceof SessionCommand.SetIdleTimeout t) {
-            client.pipeline().replace(IDLE, IDLE,
-                    new IdleStateHandler(0, 0, t.timeout().toMillis(), TimeUnit.MILLISECONDS));
+            long millis = t.timeout().toMillis();
+            boolean asInstalled = millis == installedIdleMillis;
+            installedIdleMillis = -1;
+            if (!asInstalled) {
+                client.pipeline().replace(IDLE, IDLE, new IdleStateHandler(0, 0, millis, TimeUnit.MILLISECONDS));
+            }
         } else if (c instanceof SessionCommand.ReadClient r) {
             sessionWantsRead = r.enabled();
             updateReads();
         }
+    }
+
+    /** The client's address as the capture shows it: {@code 127.0.0.1:40000}, without a leading slash. */
+    private static String clientText(Channel ch) {
+        String text = String.valueOf(ch.remoteAddress());
+        return text.startsWith("/") ? text.substring(1) : text;
     }
 
     /** Hands the gathered bytes of both directions to the capture. */

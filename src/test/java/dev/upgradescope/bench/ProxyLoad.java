@@ -57,10 +57,19 @@ import java.util.function.Supplier;
  *
  * <pre>./mvnw -B -o -q test-compile &amp;&amp; java -cp target/classes:target/test-classes:$(cat cp.txt) \
  *   dev.upgradescope.bench.ProxyLoad [seconds-per-measure]</pre>
+ *
+ * <p>With {@code -Dload.only=upgrades} it measures the upgrade rate alone on every path, skipping
+ * the echo throughput and the heap measure, and prints this JVM's CPU time per upgrade on each path
+ * (socat's own is not in it) and the capture threads' CPU time per recorded connection.
  */
 public final class ProxyLoad {
 
     private static final int CONNECTIONS = 8;
+    /**
+     * {@code -Dload.only=upgrades}: measure the upgrade rate alone on every path (no echo throughput,
+     * no heap measure), which takes a fraction of the full run.
+     */
+    private static final boolean UPGRADES_ONLY = "upgrades".equals(System.getProperty("load.only"));
     /** Handshakes in progress at once while measuring the upgrade rate. */
     private static final int HANDSHAKERS = 32;
     private static final byte[] HANDSHAKE = ("GET /echo HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
@@ -69,6 +78,8 @@ public final class ProxyLoad {
 
     private final EventLoopGroup clientLoop = new NioEventLoopGroup(1);
     private final long measureNanos;
+    /** This JVM's CPU time per upgrade in the last upgrade-rate measure, in µs. */
+    private double lastCpuPerUpgrade;
 
     private ProxyLoad(long seconds) {
         this.measureNanos = TimeUnit.SECONDS.toNanos(seconds);
@@ -118,19 +129,26 @@ public final class ProxyLoad {
 
         RecordingSink sink = RecordingSink.create();
         long heap;
+        String captureCpu;
         try (ProxyServer proxy = ProxyServer.start(ProxyConfig.of(List.of(ListenerConfig.reverse(
                 new InetSocketAddress("127.0.0.1", 0), URI.create("http://127.0.0.1:" + echoPort)))), sink.sink())) {
             names.add("upgradescope");
             results.add(measureAll(proxy.address().getPort()));
-            heap = heapAfterFrames(proxy.address().getPort(), sink.recorder(), 1_000_000);
+            captureCpu = UPGRADES_ONLY ? captureCpu(sink.recorder()) : null;
+            heap = UPGRADES_ONLY ? -1 : heapAfterFrames(proxy.address().getPort(), sink.recorder(), 1_000_000);
         }
         String capture = sink.close();
         echo.close().syncUninterruptibly();
         serverLoop.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         print(names, results);
         System.out.println(capture);
-        System.out.printf(Locale.ROOT, "heap after GC with >= 1,000,000 frames captured and 8 connections open: %.1f MB%n",
-                heap / 1e6);
+        if (captureCpu != null) {
+            System.out.println(captureCpu);
+        }
+        if (heap >= 0) {
+            System.out.printf(Locale.ROOT, "heap after GC with >= 1,000,000 frames captured and 8 connections open:"
+                    + " %.1f MB%n", heap / 1e6);
+        }
     }
 
     /**
@@ -189,20 +207,28 @@ public final class ProxyLoad {
 
     private double[] measureAll(int port) throws Exception {
         System.out.println("measuring 127.0.0.1:" + port + " …");
-        double small = throughput(port, 64, 64);
-        double large = throughput(port, 16 * 1024, 8);
+        double small = UPGRADES_ONLY ? Double.NaN : throughput(port, 64, 64);
+        double large = UPGRADES_ONLY ? Double.NaN : throughput(port, 16 * 1024, 8);
         double upgrades = upgradeRate(port);
-        return new double[] {small, small * 64 / 1e6, large, large * 16 * 1024 / 1e6, upgrades};
+        return new double[] {small, small * 64 / 1e6, large, large * 16 * 1024 / 1e6, upgrades, lastCpuPerUpgrade};
     }
 
     private static void print(List<String> names, List<double[]> results) {
         System.out.println();
-        System.out.printf(Locale.ROOT, "%-14s %14s %10s %14s %10s %14s%n", "path", "64B msg/s", "MB/s",
-                "16KiB msg/s", "MB/s", "upgrades/s");
+        if (UPGRADES_ONLY) {
+            System.out.printf(Locale.ROOT, "%-14s %14s %26s%n", "path", "upgrades/s", "JVM CPU µs/upgrade");
+        } else {
+            System.out.printf(Locale.ROOT, "%-14s %14s %10s %14s %10s %14s%n", "path", "64B msg/s", "MB/s",
+                    "16KiB msg/s", "MB/s", "upgrades/s");
+        }
         for (int i = 0; i < names.size(); i++) {
             double[] r = results.get(i);
-            System.out.printf(Locale.ROOT, "%-14s %14.0f %10.1f %14.0f %10.1f %14.0f%n",
-                    names.get(i), r[0], r[1], r[2], r[3], r[4]);
+            if (UPGRADES_ONLY) {
+                System.out.printf(Locale.ROOT, "%-14s %14.0f %26.1f%n", names.get(i), r[4], r[5]);
+            } else {
+                System.out.printf(Locale.ROOT, "%-14s %14.0f %10.1f %14.0f %10.1f %14.0f%n",
+                        names.get(i), r[0], r[1], r[2], r[3], r[4]);
+            }
         }
         for (int j = names.size() - 2; j < names.size(); j++) {
             double[] mine = results.get(j);
@@ -211,8 +237,13 @@ public final class ProxyLoad {
                     continue;
                 }
                 double[] r = results.get(i);
-                System.out.printf(Locale.ROOT, "%-13s / %-13s 64B %.2fx   16KiB %.2fx   upgrades %.2fx%n",
-                        names.get(j), names.get(i), mine[0] / r[0], mine[2] / r[2], mine[4] / r[4]);
+                if (UPGRADES_ONLY) {
+                    System.out.printf(Locale.ROOT, "%-13s / %-13s upgrades %.2fx%n", names.get(j), names.get(i),
+                            mine[4] / r[4]);
+                } else {
+                    System.out.printf(Locale.ROOT, "%-13s / %-13s 64B %.2fx   16KiB %.2fx   upgrades %.2fx%n",
+                            names.get(j), names.get(i), mine[0] / r[0], mine[2] / r[2], mine[4] / r[4]);
+                }
             }
         }
     }
@@ -370,10 +401,86 @@ public final class ProxyLoad {
         Thread.sleep(500);
         startCount[0] = done.get();
         t0[0] = System.nanoTime();
+        long cpu0 = processCpuNanos();
         Thread.sleep(TimeUnit.NANOSECONDS.toMillis(measureNanos));
-        double rate = (done.get() - startCount[0]) / ((System.nanoTime() - t0[0]) / 1e9);
+        long upgrades = done.get() - startCount[0];
+        lastCpuPerUpgrade = (processCpuNanos() - cpu0) / 1e3 / Math.max(1, upgrades);
+        double rate = upgrades / ((System.nanoTime() - t0[0]) / 1e9);
         Thread.sleep(300);
         return rate;
+    }
+
+    /** CPU time this JVM used (all threads: load client, echo server, proxy, capture), or 0 if unknown. */
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? Math.max(0, os.getProcessCpuTime()) : 0;
+    }
+
+    /**
+     * The CPU time the capture's own threads (the recorder and the session writer) spent per recorded
+     * connection, once everything handed over is committed: the capture's cost per upgrade, less noisy
+     * than the rates on a busy machine.
+     */
+    private static String captureCpu(Recorder recorder) throws IOException {
+        recorder.flush();
+        long connections;
+        try (SessionReader reader = SessionReader.open(recorder.store().file())) {
+            connections = reader.connectionCount();
+        }
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long recorderCpu = 0;
+        long storeCpu = 0;
+        for (java.lang.management.ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (t == null) {
+                continue;
+            }
+            long cpu = Math.max(0, threads.getThreadCpuTime(t.getThreadId()));
+            if (t.getThreadName().startsWith("upgradescope-recorder")) {
+                recorderCpu += cpu;
+            } else if (t.getThreadName().startsWith("upgradescope-store")) {
+                storeCpu += cpu;
+            }
+        }
+        long[] switches = contextSwitches();
+        return String.format(Locale.ROOT, "capture CPU per recorded connection: recorder thread %.1f µs, session"
+                + " writer %.1f µs (%d connections)%s", recorderCpu / 1e3 / Math.max(1, connections),
+                storeCpu / 1e3 / Math.max(1, connections), connections, switches == null ? ""
+                        : String.format(Locale.ROOT, "; the threads waited for work %.2f and %.2f times per connection",
+                                (double) switches[0] / Math.max(1, connections),
+                                (double) switches[1] / Math.max(1, connections)));
+    }
+
+    /**
+     * The voluntary context switches of the recorder and session-writer threads (each one a wait for
+     * work, woken by the next hand-over), from Linux's /proc; null where there is none.
+     */
+    private static long[] contextSwitches() {
+        Path tasks = Path.of("/proc/self/task");
+        if (!Files.isDirectory(tasks)) {
+            return null;
+        }
+        long[] out = new long[2];
+        try (var dirs = Files.list(tasks)) {
+            for (Path task : (Iterable<Path>) dirs::iterator) {
+                String name;
+                List<String> status;
+                try {
+                    name = Files.readString(task.resolve("comm")).strip();
+                    status = Files.readAllLines(task.resolve("status"));
+                } catch (IOException gone) {
+                    continue;
+                }
+                int which = name.startsWith("upgradescope-re") ? 0 : name.startsWith("upgradescope-st") ? 1 : -1;
+                for (String line : status) {
+                    if (which >= 0 && line.startsWith("voluntary_ctxt_switches:")) {
+                        out[which] += Long.parseLong(line.substring(line.indexOf(':') + 1).strip());
+                    }
+                }
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        return out;
     }
 
     /** One worker: connect, send the handshake, read the 101 head, close, and again until the deadline. */

@@ -55,4 +55,13 @@ class SessionJsonTest {
         assertThat(direct).isEqualTo(SessionJson.findingsViaTree(findings));
         assertThat(SessionJson.findings(direct)).isEqualTo(findings);
     }
+
+    @Test
+    void listsOfStringsAreWrittenAsTheGeneralSerializerWritesThem() throws Exception {
+        List<String> asked = List.of("websocket", "h2c", "TLS/1.2", "quote \" backslash \\ tab \t é");
+        String direct = SessionJson.strings(asked);
+        assertThat(direct).isEqualTo(SessionJson.MAPPER.writeValueAsString(asked));
+        assertThat(SessionJson.strings(direct)).isEqualTo(asked);
+        assertThat(SessionJson.strings(List.of())).isEqualTo("[]");
+    }
 }

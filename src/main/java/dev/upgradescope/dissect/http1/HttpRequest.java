@@ -35,7 +35,7 @@ public record HttpRequest(String method, String target, String version,
         m.put("method", method);
         m.put("target", target);
         m.put("version", version);
-        m.put("headers", headers.fields().stream().map(h -> List.of(h.name(), h.value())).toList());
+        m.put("headers", headers.namesAndValues());
         return m;
     }
 }

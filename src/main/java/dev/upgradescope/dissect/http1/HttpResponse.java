@@ -40,7 +40,7 @@ public record HttpResponse(String version, int status, String reason,
         m.put("version", version);
         m.put("status", status);
         m.put("reason", reason);
-        m.put("headers", headers.fields().stream().map(h -> List.of(h.name(), h.value())).toList());
+        m.put("headers", headers.namesAndValues());
         return m;
     }
 }

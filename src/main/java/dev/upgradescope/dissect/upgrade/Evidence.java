@@ -33,6 +33,11 @@ final class Evidence {
         headerChildren.computeIfAbsent(header.line(), k -> new ArrayList<>()).add(child);
     }
 
+    /** Hangs {@code more} in after what is already there, line by line in their order. */
+    void decorateAll(Map<ByteRange.InStream, List<Field>> more) {
+        more.forEach((line, children) -> headerChildren.computeIfAbsent(line, k -> new ArrayList<>()).addAll(children));
+    }
+
     List<Finding> findings() {
         return List.copyOf(findings);
     }

@@ -19,7 +19,12 @@ record Exchange(HttpRequest request, MessageLists requestLists, List<HttpRespons
     }
 
     boolean asks(ProtocolFamily family) {
-        return asked.stream().anyMatch(p -> p.family() == family);
+        for (AskedProtocol p : asked) {
+            if (p.family() == family) {
+                return true;
+            }
+        }
+        return false;
     }
 
     int status() {
@@ -44,6 +49,6 @@ record Exchange(HttpRequest request, MessageLists requestLists, List<HttpRespons
         if (!answered.isEmpty()) {
             return Optional.of(answered.get(0).family());
         }
-        return asked.stream().findFirst().map(AskedProtocol::family);
+        return asked.isEmpty() ? Optional.empty() : Optional.of(asked.get(0).family());
     }
 }

@@ -6,7 +6,7 @@ import dev.upgradescope.dissect.http1.Token;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.StringJoiner;
 
 /** The checks of RFC 9110 that hold for every upgrade, whatever the protocol. */
 final class GeneralChecks {
@@ -120,19 +120,40 @@ final class GeneralChecks {
     }
 
     private static boolean offered(Exchange x, AskedProtocol a) {
-        return x.asked().stream().anyMatch(o -> o.sameProtocol(a));
+        for (AskedProtocol o : x.asked()) {
+            if (o.sameProtocol(a)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean expectsContinue(Exchange x) {
-        return x.request().headers().all("Expect").stream().map(HeaderField::value)
-                .anyMatch(v -> v.equalsIgnoreCase("100-continue"));
+        for (HeaderField f : x.request().headers().all("Expect")) {
+            if (f.value().equalsIgnoreCase("100-continue")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasTls(MessageLists lists) {
-        return lists.protocols().stream().anyMatch(p -> p.family() == ProtocolFamily.TLS);
+        for (AskedProtocol p : lists.protocols()) {
+            if (p.family() == ProtocolFamily.TLS) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String joined(List<AskedProtocol> protocols) {
-        return protocols.stream().map(AskedProtocol::raw).collect(Collectors.joining(", "));
+        if (protocols.size() == 1) {
+            return protocols.get(0).raw();
+        }
+        StringJoiner joined = new StringJoiner(", ");
+        for (AskedProtocol p : protocols) {
+            joined.add(p.raw());
+        }
+        return joined.toString();
     }
 }

@@ -2,11 +2,13 @@ package dev.upgradescope.dissect.upgrade;
 
 import dev.upgradescope.dissect.http1.HttpRequest;
 import dev.upgradescope.dissect.http1.HttpResponse;
+import dev.upgradescope.wire.ByteRange;
 import dev.upgradescope.wire.Direction;
 import dev.upgradescope.wire.Field;
 import dev.upgradescope.wire.Finding;
 import dev.upgradescope.wire.Severity;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,20 +24,39 @@ import java.util.OptionalInt;
  *
  * <p>Analyse a request alone while its answer is awaited ({@link #ofRequest}), then the whole
  * exchange ({@link #of(HttpRequest, List, HttpResponse)}). Never throws on what the parser produced.
+ *
+ * <p>A value (equal when every part, trees included, is equal). The field trees are built the first
+ * time one is asked for: a recorder that keeps only the verdict and the findings does not pay for
+ * them. Safe to share between threads.
  */
-public record HandshakeAnalysis(List<AskedProtocol> asked, UpgradeOutcome outcome, OptionalInt status,
-                                SwitchedTo switchedTo, List<Finding> findings, Field requestTree,
-                                List<Field> interimTrees, Optional<Field> responseTree) {
+public final class HandshakeAnalysis {
 
-    public HandshakeAnalysis {
-        asked = List.copyOf(asked);
-        Objects.requireNonNull(outcome, "outcome");
-        Objects.requireNonNull(status, "status");
-        Objects.requireNonNull(switchedTo, "switchedTo");
-        findings = List.copyOf(findings);
-        Objects.requireNonNull(requestTree, "requestTree");
-        interimTrees = List.copyOf(interimTrees);
-        Objects.requireNonNull(responseTree, "responseTree");
+    private final List<AskedProtocol> asked;
+    private final UpgradeOutcome outcome;
+    private final OptionalInt status;
+    private final SwitchedTo switchedTo;
+    private final List<Finding> findings;
+    /** What the trees are built from, until they are; null once built. */
+    private volatile TreeSource source;
+    private volatile Trees trees;
+    private volatile Field tree;
+
+    /** The three message trees, built together. */
+    private record Trees(Field request, List<Field> interim, Optional<Field> response) {
+    }
+
+    /** The exchange and the decoded parts the checks made: enough to build the trees later. */
+    private record TreeSource(Exchange exchange, Map<ByteRange.InStream, List<Field>> checkChildren) {
+    }
+
+    private HandshakeAnalysis(List<AskedProtocol> asked, UpgradeOutcome outcome, OptionalInt status,
+                              SwitchedTo switchedTo, List<Finding> findings, TreeSource source) {
+        this.asked = List.copyOf(asked);
+        this.outcome = Objects.requireNonNull(outcome, "outcome");
+        this.status = Objects.requireNonNull(status, "status");
+        this.switchedTo = Objects.requireNonNull(switchedTo, "switchedTo");
+        this.findings = List.copyOf(findings);
+        this.source = source;
     }
 
     /** The request alone, before any answer: outcome {@link UpgradeOutcome#INCOMPLETE}. */
@@ -74,8 +95,6 @@ public record HandshakeAnalysis(List<AskedProtocol> asked, UpgradeOutcome outcom
         Evidence ev = new Evidence();
         ev.addAll(x.requestLists().listFindings());
         x.responseLists().ifPresent(l -> ev.addAll(l.listFindings()));
-        ListDecorations.add(x.requestLists(), ev);
-        x.responseLists().ifPresent(l -> ListDecorations.add(l, ev));
 
         GeneralChecks.request(x, ev);
         if (x.asks(ProtocolFamily.WEBSOCKET)) {
@@ -98,20 +117,85 @@ public record HandshakeAnalysis(List<AskedProtocol> asked, UpgradeOutcome outcom
         List<Finding> findings = ev.findings();
         UpgradeOutcome outcome = outcome(x, findings);
         SwitchedTo switchedTo = switchedTo(x);
-        Field requestTree = TreeDecoration.decorate(TreeDecoration.baseTree(request), ev.headerChildren(),
+        OptionalInt status = finalResponse == null ? OptionalInt.empty() : OptionalInt.of(finalResponse.status());
+        return new HandshakeAnalysis(x.asked(), outcome, status, switchedTo, findings,
+                new TreeSource(x, ev.headerChildren()));
+    }
+
+    public List<AskedProtocol> asked() {
+        return asked;
+    }
+
+    public UpgradeOutcome outcome() {
+        return outcome;
+    }
+
+    public OptionalInt status() {
+        return status;
+    }
+
+    public SwitchedTo switchedTo() {
+        return switchedTo;
+    }
+
+    public List<Finding> findings() {
+        return findings;
+    }
+
+    /** The request's field tree with the decoded parts and its findings hung in. */
+    public Field requestTree() {
+        return trees().request();
+    }
+
+    /** The trees of the interim 1xx responses, in order. */
+    public List<Field> interimTrees() {
+        return trees().interim();
+    }
+
+    /** The final response's tree, if one came. */
+    public Optional<Field> responseTree() {
+        return trees().response();
+    }
+
+    private Trees trees() {
+        Trees t = trees;
+        if (t == null) {
+            synchronized (this) {
+                t = trees;
+                if (t == null) {
+                    t = buildTrees(source.exchange(), source.checkChildren(), findings);
+                    trees = t;
+                    source = null;
+                }
+            }
+        }
+        return t;
+    }
+
+    /**
+     * The decoded parts hang under their header lines: first the elements of the list fields
+     * (protocols, options, offers), then what the checks decoded, each line's children in that order.
+     */
+    private static Trees buildTrees(Exchange x, Map<ByteRange.InStream, List<Field>> checkChildren,
+                                    List<Finding> findings) {
+        Evidence decorations = new Evidence();
+        ListDecorations.add(x.requestLists(), decorations);
+        x.responseLists().ifPresent(l -> ListDecorations.add(l, decorations));
+        decorations.decorateAll(checkChildren);
+        Map<ByteRange.InStream, List<Field>> children = decorations.headerChildren();
+        Field requestTree = TreeDecoration.decorate(TreeDecoration.baseTree(x.request()), children,
                 inDirection(findings, Direction.C2S, null));
         List<Field> interimTrees = new ArrayList<>();
         for (HttpResponse r : x.interim()) {
             Field base = TreeDecoration.baseTree(r);
-            interimTrees.add(TreeDecoration.decorate(base, ev.headerChildren(),
+            interimTrees.add(TreeDecoration.decorate(base, children,
                     findings.stream().filter(f -> TreeDecoration.holds(base, f.range())).toList()));
         }
         Optional<Field> responseTree = x.response().map(r -> {
             Field base = TreeDecoration.baseTree(r);
-            return TreeDecoration.decorate(base, ev.headerChildren(), inDirection(findings, Direction.S2C, interimTrees));
+            return TreeDecoration.decorate(base, children, inDirection(findings, Direction.S2C, interimTrees));
         });
-        return new HandshakeAnalysis(x.asked(), outcome, x.response().map(r -> OptionalInt.of(r.status()))
-                .orElse(OptionalInt.empty()), switchedTo, findings, requestTree, interimTrees, responseTree);
+        return new Trees(requestTree, List.copyOf(interimTrees), responseTree);
     }
 
     /** Findings on {@code dir}'s bytes (those without a place go to the request), minus those the interim trees hold. */
@@ -155,6 +239,16 @@ public record HandshakeAnalysis(List<AskedProtocol> asked, UpgradeOutcome outcom
 
     /** The exchange as one tree: what was asked, the outcome, the switch, and the message trees. */
     public Field tree() {
+        Field t = tree;
+        if (t == null) {
+            t = buildTree();
+            tree = t;
+        }
+        return t;
+    }
+
+    private Field buildTree() {
+        Field requestTree = requestTree();
         Field.Builder asking = Field.builder("Asked", asked.isEmpty() ? "nothing"
                 : GeneralChecks.joined(asked), null);
         for (AskedProtocol p : asked) {
@@ -165,8 +259,8 @@ public record HandshakeAnalysis(List<AskedProtocol> asked, UpgradeOutcome outcom
                 .leaf("Outcome", outcome.code() + (status.isPresent() ? " (" + status.getAsInt() + ")" : ""), null)
                 .leaf("Switched to", switchedTo.describe(), null)
                 .add(requestTree);
-        interimTrees.forEach(root::add);
-        responseTree.ifPresent(root::add);
+        interimTrees().forEach(root::add);
+        responseTree().ifPresent(root::add);
         findings.stream().filter(f -> f.range() == null).forEach(root::finding);
         return root.build();
     }
@@ -186,23 +280,49 @@ public record HandshakeAnalysis(List<AskedProtocol> asked, UpgradeOutcome outcom
      */
     public Map<String, Object> attributes() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("asked", asked.stream().map(p -> {
+        List<Map<String, Object>> askedList = new ArrayList<>(asked.size());
+        for (AskedProtocol p : asked) {
             Map<String, Object> one = new LinkedHashMap<>();
             one.put("family", p.family().name().toLowerCase(java.util.Locale.ROOT));
             one.put("name", p.name());
             one.put("version", p.version().orElse(null));
             one.put("raw", p.raw());
-            return one;
-        }).toList());
+            askedList.add(one);
+        }
+        m.put("asked", Collections.unmodifiableList(askedList));
         m.put("outcome", outcome.code());
         m.put("status", status.isPresent() ? status.getAsInt() : null);
         m.put("switchedTo", switchedTo.describe());
-        m.put("findings", findings.stream().map(Finding::code).toList());
+        List<String> codes = new ArrayList<>(findings.size());
+        for (Finding f : findings) {
+            codes.add(f.code());
+        }
+        m.put("findings", Collections.unmodifiableList(codes));
         return m;
     }
 
     /** The most serious severity among the findings, if any. */
     public Optional<Severity> worst() {
         return findings.stream().map(Finding::severity).min(Enum::compareTo);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof HandshakeAnalysis a && asked.equals(a.asked) && outcome == a.outcome
+                && status.equals(a.status) && switchedTo.equals(a.switchedTo) && findings.equals(a.findings)
+                && trees().equals(a.trees());
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(asked, outcome, status, switchedTo, findings, trees());
+    }
+
+    @Override
+    public String toString() {
+        Trees t = trees();
+        return "HandshakeAnalysis[asked=" + asked + ", outcome=" + outcome + ", status=" + status + ", switchedTo="
+                + switchedTo + ", findings=" + findings + ", requestTree=" + t.request() + ", interimTrees="
+                + t.interim() + ", responseTree=" + t.response() + "]";
     }
 }

@@ -10,21 +10,27 @@ import dev.upgradescope.dissect.http1.UpgradeProtocol;
 import dev.upgradescope.wire.ByteRange;
 import dev.upgradescope.wire.Finding;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
-/** The list-valued fields of one message that the upgrade mechanism reads, parsed once. */
+/**
+ * The list-valued fields of one message that the upgrade mechanism reads, parsed once, and the
+ * Upgrade protocols ({@code protocols}, in the order sent).
+ */
 record MessageLists(HttpMessage message, HeaderList<Token> connection, HeaderList<UpgradeProtocol> upgrade,
-                    HeaderList<Token> wsProtocols, HeaderList<ExtensionOffer> wsExtensions) {
+                    HeaderList<Token> wsProtocols, HeaderList<ExtensionOffer> wsExtensions,
+                    List<AskedProtocol> protocols) {
 
     static MessageLists of(HttpMessage m) {
-        return new MessageLists(m, HeaderLists.connection(m.headers()), HeaderLists.upgrade(m.headers()),
-                HeaderLists.webSocketProtocols(m.headers()), HeaderLists.webSocketExtensions(m.headers()));
-    }
-
-    /** The Upgrade protocols, in the order sent. */
-    List<AskedProtocol> protocols() {
-        return upgrade.elements().stream().map(AskedProtocol::of).toList();
+        HeaderList<UpgradeProtocol> upgrade = HeaderLists.upgrade(m.headers());
+        List<AskedProtocol> protocols = new ArrayList<>(upgrade.elements().size());
+        for (UpgradeProtocol p : upgrade.elements()) {
+            protocols.add(AskedProtocol.of(p));
+        }
+        return new MessageLists(m, HeaderLists.connection(m.headers()), upgrade,
+                HeaderLists.webSocketProtocols(m.headers()), HeaderLists.webSocketExtensions(m.headers()),
+                Collections.unmodifiableList(protocols));
     }
 
     boolean hasUpgradeField() {
@@ -33,7 +39,12 @@ record MessageLists(HttpMessage message, HeaderList<Token> connection, HeaderLis
 
     /** True when Connection lists {@code option} (case-insensitive, RFC 9110 §7.6.1). */
     boolean connectionHas(String option) {
-        return connection.elements().stream().anyMatch(t -> t.is(option));
+        for (Token t : connection.elements()) {
+            if (t.is(option)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Connection's field values joined, or {@code (none)}: for finding texts. */
@@ -52,7 +63,12 @@ record MessageLists(HttpMessage message, HeaderList<Token> connection, HeaderLis
 
     /** The field line whose value holds {@code range}, if any. */
     Optional<HeaderField> lineHolding(ByteRange.InStream range) {
-        return message.headers().fields().stream().filter(f -> f.line().covers(range)).findFirst();
+        for (HeaderField f : message.headers().fields()) {
+            if (f.line().covers(range)) {
+                return Optional.of(f);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The range of the first field named {@code name}'s value, or the start line. */

@@ -37,7 +37,10 @@ final class TlsUpgradeChecks {
         HttpResponse resp = x.response().get();
         MessageLists lists = x.responseLists().orElseThrow();
         List<AskedProtocol> answered = lists.protocols();
-        boolean tls = answered.stream().anyMatch(p -> p.family() == ProtocolFamily.TLS);
+        boolean tls = false;
+        for (AskedProtocol p : answered) {
+            tls |= p.family() == ProtocolFamily.TLS;
+        }
         if (!tls) {
             return;
         }

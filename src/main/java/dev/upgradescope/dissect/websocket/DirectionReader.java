@@ -28,6 +28,7 @@ final class DirectionReader {
     private static final int MAX_PENDING_PINGS = 32;
     private static final byte[] NONE = new byte[0];
     private static final int INITIAL_KEEP = 64 * 1024;
+    private static final int SCRATCH = 8 * 1024;
 
     /** A Ping this side sent that the other side has not answered yet (§5.5.2). */
     private record PendingPing(byte[] payload, ByteRange.InStream range) {
@@ -39,7 +40,8 @@ final class DirectionReader {
     private final boolean deflate;
     private final boolean unknownExtension;
     private final MessageInflater inflater;
-    private final byte[] scratch = new byte[8 * 1024];
+    /** Unmasking room for payload past the keep limit; made on first use (most connections never need it). */
+    private byte[] scratch;
     private final ArrayDeque<PendingPing> pings = new ArrayDeque<>();
     DirectionReader peer;
 
@@ -315,6 +317,9 @@ final class DirectionReader {
             return;
         }
         long payloadPosition = position - frameOffset - headerLength();
+        if (scratch == null) {
+            scratch = new byte[SCRATCH];
+        }
         for (int p = from; p < to; ) {
             int n = Math.min(scratch.length, to - p);
             Masking.unmask(b, p, p + n, scratch, 0, maskingKey, payloadPosition + (p - from));

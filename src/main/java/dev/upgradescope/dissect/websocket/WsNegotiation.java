@@ -19,6 +19,11 @@ public record WsNegotiation(Optional<String> subprotocol, List<String> extension
 
     /** True when an extension other than permessage-deflate was accepted (its RSV use is unknown). */
     public boolean hasUnknownExtension() {
-        return extensions.stream().anyMatch(e -> !e.equalsIgnoreCase("permessage-deflate"));
+        for (String e : extensions) {
+            if (!e.equalsIgnoreCase("permessage-deflate")) {
+                return true;
+            }
+        }
+        return false;
     }
 }
