@@ -57,7 +57,6 @@ public final class CaptureStore implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(CaptureStore.class.getName());
     private static final int DRAIN = 512;
-    private static final int BATCH = 32;
 
     private final Path file;
     private final Options options;
@@ -74,15 +73,18 @@ public final class CaptureStore implements AutoCloseable {
 
     // Writer-thread state.
     private final Connection db;
-    private final PreparedStatement insertConnection;
+    private final RowBatch<ConnectionRow> connections;
     private final PreparedStatement updateConnection;
-    private final PreparedStatement insertChunk;
-    private final PreparedStatement insertEvent;
-    /** Inserts {@link #BATCH} events in one statement: one call into SQLite instead of one per row. */
-    private final PreparedStatement insertEvents;
-    private final List<StoreOp.EventWrite> pendingEvents = new ArrayList<>(BATCH);
+    private final RowBatch<StoreOp.ChunkWrite> chunks;
+    private final RowBatch<StoreOp.EventWrite> events;
     private final PreparedStatement insertNote;
     private final PreparedStatement insertBlock;
+    /**
+     * Connections opened in this transaction, in their latest state: one insert at commit, however
+     * often they changed (a short connection opens and closes within one transaction).
+     */
+    private final Map<Long, ConnectionRow> pendingOpens = new LinkedHashMap<>();
+    /** The latest state of older connections that changed in this transaction. */
     private final Map<Long, ConnectionRow> pendingUpdates = new LinkedHashMap<>();
     private final List<Consumer<CaptureListener>> pendingChanges = new ArrayList<>();
     private final List<CompletableFuture<Void>> pendingFlushes = new ArrayList<>();
@@ -93,11 +95,13 @@ public final class CaptureStore implements AutoCloseable {
         this.file = file;
         this.options = options;
         this.db = db;
-        this.insertConnection = db.prepareStatement(SessionSchema.INSERT_CONNECTION);
+        this.connections = new RowBatch<>(db, SessionSchema.INSERT_CONNECTION, SessionSchema.CONNECTION_COLUMNS,
+                CaptureStore::bindConnection);
         this.updateConnection = db.prepareStatement(SessionSchema.UPDATE_CONNECTION);
-        this.insertChunk = db.prepareStatement(SessionSchema.INSERT_CHUNK);
-        this.insertEvent = db.prepareStatement(SessionSchema.INSERT_EVENT);
-        this.insertEvents = db.prepareStatement(SessionSchema.insertEvents(BATCH));
+        this.chunks = new RowBatch<>(db, SessionSchema.INSERT_CHUNK, SessionSchema.CHUNK_COLUMNS,
+                CaptureStore::bindChunk);
+        this.events = new RowBatch<>(db, SessionSchema.INSERT_EVENT, SessionSchema.EVENT_COLUMNS,
+                CaptureStore::bindEvent);
         this.insertNote = db.prepareStatement(SessionSchema.INSERT_NOTE);
         this.insertBlock = db.prepareStatement(SessionSchema.INSERT_BLOCK);
         this.queue = new BoundedHandoff<>(options.queueBytes());
@@ -373,25 +377,21 @@ public final class CaptureStore implements AutoCloseable {
         uncommittedRows++;
         boolean tell = feed.hasListeners();
         if (op instanceof StoreOp.Open open) {
-            writeOpen(open.row());
+            pendingOpens.put(open.row().id(), open.row());
             if (tell) {
                 pendingChanges.add(l -> l.connectionOpened(open.row()));
             }
         } else if (op instanceof StoreOp.Update update) {
-            pendingUpdates.put(update.row().id(), update.row());
+            connectionChanged(update.row());
         } else if (op instanceof StoreOp.Close close) {
-            pendingUpdates.remove(close.row().id());
-            writeUpdate(close.row());
+            connectionChanged(close.row());
             if (tell) {
                 pendingChanges.add(l -> l.connectionClosed(close.row()));
             }
         } else if (op instanceof StoreOp.ChunkWrite chunk) {
-            writeChunk(chunk);
+            chunks.add(chunk);
         } else if (op instanceof StoreOp.EventWrite event) {
-            pendingEvents.add(event);
-            if (pendingEvents.size() == BATCH) {
-                writeEvents();
-            }
+            events.add(event);
             if (tell) {
                 pendingChanges.add(l -> l.eventAdded(event.row()));
             }
@@ -410,15 +410,33 @@ public final class CaptureStore implements AutoCloseable {
         }
     }
 
-    private void writeOpen(ConnectionRow r) throws SQLException {
-        insertConnection.setLong(1, r.id());
-        insertConnection.setString(2, r.client());
-        insertConnection.setString(3, r.listener());
-        insertConnection.setString(4, r.mode().code());
-        insertConnection.setString(5, r.target());
-        insertConnection.setLong(6, r.openedNanos());
-        insertConnection.setLong(7, r.openedWallMicros());
-        insertConnection.executeUpdate();
+    /** Keeps the latest state of a connection for the commit. */
+    private void connectionChanged(ConnectionRow row) {
+        if (pendingOpens.containsKey(row.id())) {
+            pendingOpens.put(row.id(), row);
+        } else {
+            pendingUpdates.put(row.id(), row);
+        }
+    }
+
+    private static void bindConnection(PreparedStatement ps, int at, ConnectionRow r) throws SQLException {
+        ps.setLong(at + 1, r.id());
+        ps.setString(at + 2, r.client());
+        ps.setString(at + 3, r.listener());
+        ps.setString(at + 4, r.mode().code());
+        ps.setString(at + 5, r.target());
+        ps.setLong(at + 6, r.openedNanos());
+        ps.setLong(at + 7, r.openedWallMicros());
+        ps.setLong(at + 8, r.closedNanos());
+        ps.setLong(at + 9, r.closedWallMicros());
+        ps.setLong(at + 10, r.c2sBytes());
+        ps.setLong(at + 11, r.s2cBytes());
+        ps.setString(at + 12, SessionJson.strings(r.askedProtocols()));
+        ps.setInt(at + 13, r.status());
+        ps.setString(at + 14, r.outcome());
+        ps.setString(at + 15, r.protocol());
+        ps.setLong(at + 16, r.frames());
+        ps.setLong(at + 17, r.events());
     }
 
     private void writeUpdate(ConnectionRow r) throws SQLException {
@@ -437,31 +455,14 @@ public final class CaptureStore implements AutoCloseable {
         updateConnection.executeUpdate();
     }
 
-    private void writeChunk(StoreOp.ChunkWrite c) throws SQLException {
-        insertChunk.setLong(1, c.conn());
-        insertChunk.setString(2, c.dir().code());
-        insertChunk.setLong(3, c.offset());
-        insertChunk.setInt(4, c.bytes().length);
-        insertChunk.setLong(5, c.nanos());
-        insertChunk.setLong(6, c.wallMicros());
-        insertChunk.setBytes(7, c.bytes());
-        insertChunk.executeUpdate();
-    }
-
-    /** Writes the events handed over since the last call: whole batches at once, the rest one by one. */
-    private void writeEvents() throws SQLException {
-        if (pendingEvents.size() == BATCH) {
-            for (int i = 0; i < BATCH; i++) {
-                bindEvent(insertEvents, i * SessionSchema.EVENT_COLUMNS, pendingEvents.get(i));
-            }
-            insertEvents.executeUpdate();
-        } else {
-            for (StoreOp.EventWrite e : pendingEvents) {
-                bindEvent(insertEvent, 0, e);
-                insertEvent.executeUpdate();
-            }
-        }
-        pendingEvents.clear();
+    private static void bindChunk(PreparedStatement ps, int at, StoreOp.ChunkWrite c) throws SQLException {
+        ps.setLong(at + 1, c.conn());
+        ps.setString(at + 2, c.dir().code());
+        ps.setLong(at + 3, c.offset());
+        ps.setInt(at + 4, c.bytes().length);
+        ps.setLong(at + 5, c.nanos());
+        ps.setLong(at + 6, c.wallMicros());
+        ps.setBytes(at + 7, c.bytes());
     }
 
     private static void bindEvent(PreparedStatement insertEvent, int at, StoreOp.EventWrite write)
@@ -529,7 +530,13 @@ public final class CaptureStore implements AutoCloseable {
     }
 
     private void commit() throws SQLException {
-        writeEvents();
+        for (ConnectionRow r : pendingOpens.values()) {
+            connections.add(r);
+        }
+        pendingOpens.clear();
+        connections.flush();
+        chunks.flush();
+        events.flush();
         boolean tell = feed.hasListeners();
         for (ConnectionRow r : pendingUpdates.values()) {
             writeUpdate(r);
@@ -583,7 +590,10 @@ public final class CaptureStore implements AutoCloseable {
         pendingFlushes.clear();
         pendingChanges.clear();
         pendingUpdates.clear();
-        pendingEvents.clear();
+        pendingOpens.clear();
+        connections.discard();
+        chunks.discard();
+        events.discard();
         dropped.forEach(this::completeIfWaiting);
         feed.publish(List.of(l -> l.storeFailed(f)));
     }

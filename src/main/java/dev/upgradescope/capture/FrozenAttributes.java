@@ -30,6 +30,11 @@ final class FrozenAttributes extends AbstractMap<String, Object> {
                 : new FrozenAttributes(new LinkedHashMap<>(attributes));
     }
 
+    /** Takes a map its maker built for this and hands over without keeping: no copy. */
+    static Map<String, Object> adopt(LinkedHashMap<String, Object> built) {
+        return new FrozenAttributes(built);
+    }
+
     @Override
     public Set<Entry<String, Object>> entrySet() {
         return view.entrySet();

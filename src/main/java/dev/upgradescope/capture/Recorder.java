@@ -528,7 +528,7 @@ public final class Recorder implements CaptureSink, AutoCloseable {
         if (store.hasListeners()) {
             announced = unitEvent(c, u.unit(), u.payloadSize(), nanos, wall).withId(id);
         } else {
-            countUnit(c, u.unit());
+            countUnit(c, u.unit().kind(), null);
         }
         c.events++;
         EventBlockCodec.Builder block = c.block();
@@ -551,18 +551,21 @@ public final class Recorder implements CaptureSink, AutoCloseable {
     }
 
     private EventRow unitEvent(LiveConnection c, Unit unit, long payloadSize, long nanos, long wall) {
-        countUnit(c, unit);
+        Map<String, Object> attributes = unit.attributes();
+        countUnit(c, unit.kind(), attributes);
         return new EventRow(0, c.id, unit.kind().code(), unit.dir(), unit.offset(), unit.length(), nanos, wall,
-                unit.summary(), unit.attributes(), unit.findings(), (int) Math.min(Integer.MAX_VALUE, payloadSize));
+                unit.summary(), attributes, unit.findings(), (int) Math.min(Integer.MAX_VALUE, payloadSize));
     }
 
-    /** Counts the unit in the connection's summary: frames after the switch, the final status. */
-    private static void countUnit(LiveConnection c, Unit unit) {
-        UnitKind kind = unit.kind();
+    /**
+     * Counts a unit in the connection's summary: frames after the switch, the final status (from
+     * the attributes of a response; null for other units).
+     */
+    private static void countUnit(LiveConnection c, UnitKind kind, Map<String, Object> attributes) {
         if (kind == UnitKind.WS_FRAME || kind == UnitKind.H2_FRAME || kind == UnitKind.TLS_RECORD) {
             c.frames++;
         }
-        if (kind == UnitKind.HTTP_RESPONSE && c.status == 0 && unit.attributes().get("status") instanceof Number s
+        if (kind == UnitKind.HTTP_RESPONSE && c.status == 0 && attributes.get("status") instanceof Number s
                 && (s.intValue() >= 200 || s.intValue() == 101)) {
             c.status = s.intValue();
         }
@@ -572,24 +575,26 @@ public final class Recorder implements CaptureSink, AutoCloseable {
         c.asked = h.askedProtocols();
         c.status = h.status();
         c.outcome = h.outcome().code();
-        Map<String, Object> attributes = new LinkedHashMap<>();
+        LinkedHashMap<String, Object> attributes = new LinkedHashMap<>();
         attributes.put("requestOffset", h.requestOffset());
         attributes.put("askedProtocols", h.askedProtocols());
         attributes.putAll(h.attributes());
         attributes.put("outcome", h.outcome().code());
         attributes.put("status", h.status() > 0 ? h.status() : null); // no final answer yet: null, as in dissect --json
-        return new EventRow(0, c.id, EventRow.HANDSHAKE, null, 0, 0, nanos, wall, h.summary(), attributes,
+        return new EventRow(0, c.id, EventRow.HANDSHAKE, null, 0, 0, nanos, wall, h.summary(),
+                FrozenAttributes.adopt(attributes),
                 h.findings(), -1);
     }
 
     private EventRow switchEvent(LiveConnection c, Dissected.Switched s, long nanos, long wall) {
         c.protocol = s.protocol();
-        Map<String, Object> attributes = new LinkedHashMap<>();
+        LinkedHashMap<String, Object> attributes = new LinkedHashMap<>();
         attributes.put("protocol", s.protocol());
         attributes.put("c2sOffset", s.c2sOffset());
         attributes.put("s2cOffset", s.s2cOffset());
         String summary = "switched to " + s.protocol() + " at c2s " + s.c2sOffset() + ", s2c " + s.s2cOffset();
-        return new EventRow(0, c.id, EventRow.PROTOCOL_SWITCH, null, 0, 0, nanos, wall, summary, attributes,
+        return new EventRow(0, c.id, EventRow.PROTOCOL_SWITCH, null, 0, 0, nanos, wall, summary,
+                FrozenAttributes.adopt(attributes),
                 List.of(), -1);
     }
 

@@ -90,23 +90,19 @@ final class SessionSchema {
             "CREATE INDEX notes_by_conn ON notes (conn, id)");
 
     static final String INSERT_CONNECTION = "INSERT INTO connections (id, client, listener, mode, target, "
-            + "opened_nanos, opened_wall_us) VALUES (?, ?, ?, ?, ?, ?, ?)";
+            + "opened_nanos, opened_wall_us, closed_nanos, closed_wall_us, c2s_bytes, s2c_bytes, asked_protocols, "
+            + "status, outcome, protocol, frames, events) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    static final int CONNECTION_COLUMNS = 17;
     static final String UPDATE_CONNECTION = "UPDATE connections SET target = ?, closed_nanos = ?, "
             + "closed_wall_us = ?, c2s_bytes = ?, s2c_bytes = ?, asked_protocols = ?, status = ?, outcome = ?, "
             + "protocol = ?, frames = ?, events = ? WHERE id = ?";
     static final String INSERT_CHUNK = "INSERT INTO chunks (conn, dir, offset, length, nanos, wall_us, bytes) "
             + "VALUES (?, ?, ?, ?, ?, ?, ?)";
+    static final int CHUNK_COLUMNS = 7;
     static final String INSERT_EVENT = "INSERT INTO events (id, conn, kind, dir, offset, length, nanos, wall_us, "
             + "summary, attributes, findings, payload, payload_size) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     /** The number of columns {@link #INSERT_EVENT} binds. */
     static final int EVENT_COLUMNS = 13;
-
-    /** {@link #INSERT_EVENT} for {@code rows} events at once. */
-    static String insertEvents(int rows) {
-        String one = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-        return INSERT_EVENT.substring(0, INSERT_EVENT.indexOf("VALUES") + 7) + String.join(", ",
-                java.util.Collections.nCopies(rows, one));
-    }
 
     static final String INSERT_BLOCK = "INSERT INTO event_blocks (conn, first_id, last_id, count, min_nanos, "
             + "max_nanos, min_wall_us, max_wall_us, c2s_start, c2s_end, s2c_start, s2c_end, data) "
