@@ -133,6 +133,25 @@ class CompactEventsTest {
         }
     }
 
+    @Test
+    void aFormatOneSessionWithoutBlocksStillReads() throws Exception {
+        Path v1 = dir.resolve("v1.upgradescope");
+        Files.copy(rows, v1);
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + v1); Statement s = db.createStatement()) {
+            s.executeUpdate("DROP TABLE event_blocks");
+            s.executeUpdate("UPDATE meta SET value = '1' WHERE key = 'schema_version'");
+        }
+        try (SessionReader a = SessionReader.open(v1); SessionReader b = SessionReader.open(rows)) {
+            assertThat(a.meta()).containsEntry("schema_version", "1");
+            for (long conn : CONNS) {
+                List<EventRow> all = b.events(conn, 0, 1_000_000);
+                assertThat(a.events(conn, 0, 1_000_000)).isEqualTo(all);
+                assertThat(a.event(all.get(all.size() - 1).id())).contains(all.get(all.size() - 1));
+                assertThat(a.lastEventIdAt(conn, lastNanos)).isEqualTo(b.lastEventIdAt(conn, lastNanos));
+            }
+        }
+    }
+
     private static List<String> marks(SessionReader r, long conn, long after, int limit) throws IOException {
         List<String> out = new ArrayList<>();
         r.forEachMark(conn, after, limit, (id, kind, d, nanos, opcode, type) -> out.add(id + " " + kind + " " + d
