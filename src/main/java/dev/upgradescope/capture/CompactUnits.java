@@ -36,7 +36,7 @@ final class CompactUnits {
         }
         if (unit instanceof WsMessage m) {
             return m.findings().isEmpty() && !m.compressed() && m.complete() && !m.capped()
-                    && m.frames().size() == 1 && m.frames().get(0).equals(m.range())
+                    && m.frames().size() == 1
                     && done.payloadSize() == (m.text() ? -1 : m.payloadLength());
         }
         return false;

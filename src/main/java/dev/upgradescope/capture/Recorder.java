@@ -538,7 +538,7 @@ public final class Recorder implements CaptureSink, AutoCloseable {
         block.add(CompactUnits.of(id, u.unit(), nanos, wall), announced);
         if (block.count() >= BLOCK_EVENTS || block.bytes() >= BLOCK_BYTES) {
             flushBlock(c);
-        } else {
+        } else if (block.count() == 1) {
             blocked.add(c);
         }
     }

@@ -60,7 +60,6 @@ final class SessionSchema {
               payload BLOB,
               payload_size INTEGER NOT NULL DEFAULT -1)""",
             "CREATE INDEX events_by_conn ON events (conn, id)",
-            "CREATE INDEX events_by_time ON events (conn, wall_us)",
             """
             CREATE TABLE event_blocks (
               id INTEGER PRIMARY KEY,
