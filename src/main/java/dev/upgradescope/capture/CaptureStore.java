@@ -11,9 +11,11 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -84,6 +86,8 @@ public final class CaptureStore implements AutoCloseable {
      * often they changed (a short connection opens and closes within one transaction).
      */
     private final Map<Long, ConnectionRow> pendingOpens = new LinkedHashMap<>();
+    /** Connections of {@link #pendingOpens} that changed after opening and are still open: listeners hear of it. */
+    private final Set<Long> changedOpens = new LinkedHashSet<>();
     /** The latest state of older connections that changed in this transaction. */
     private final Map<Long, ConnectionRow> pendingUpdates = new LinkedHashMap<>();
     private final List<Consumer<CaptureListener>> pendingChanges = new ArrayList<>();
@@ -383,8 +387,12 @@ public final class CaptureStore implements AutoCloseable {
             }
         } else if (op instanceof StoreOp.Update update) {
             connectionChanged(update.row());
+            if (pendingOpens.containsKey(update.row().id())) {
+                changedOpens.add(update.row().id());
+            }
         } else if (op instanceof StoreOp.Close close) {
             connectionChanged(close.row());
+            changedOpens.remove(close.row().id()); // listeners hear of the close instead
             if (tell) {
                 pendingChanges.add(l -> l.connectionClosed(close.row()));
             }
@@ -424,35 +432,30 @@ public final class CaptureStore implements AutoCloseable {
         ps.setString(at + 2, r.client());
         ps.setString(at + 3, r.listener());
         ps.setString(at + 4, r.mode().code());
-        ps.setString(at + 5, r.target());
-        ps.setLong(at + 6, r.openedNanos());
-        ps.setLong(at + 7, r.openedWallMicros());
-        ps.setLong(at + 8, r.closedNanos());
-        ps.setLong(at + 9, r.closedWallMicros());
-        ps.setLong(at + 10, r.c2sBytes());
-        ps.setLong(at + 11, r.s2cBytes());
-        ps.setString(at + 12, SessionJson.strings(r.askedProtocols()));
-        ps.setInt(at + 13, r.status());
-        ps.setString(at + 14, r.outcome());
-        ps.setString(at + 15, r.protocol());
-        ps.setLong(at + 16, r.frames());
-        ps.setLong(at + 17, r.events());
+        ps.setLong(at + 5, r.openedNanos());
+        ps.setLong(at + 6, r.openedWallMicros());
+        bindChanging(ps, at + 6, r);
     }
 
     private void writeUpdate(ConnectionRow r) throws SQLException {
-        updateConnection.setString(1, r.target());
-        updateConnection.setLong(2, r.closedNanos());
-        updateConnection.setLong(3, r.closedWallMicros());
-        updateConnection.setLong(4, r.c2sBytes());
-        updateConnection.setLong(5, r.s2cBytes());
-        updateConnection.setString(6, SessionJson.strings(r.askedProtocols()));
-        updateConnection.setInt(7, r.status());
-        updateConnection.setString(8, r.outcome());
-        updateConnection.setString(9, r.protocol());
-        updateConnection.setLong(10, r.frames());
-        updateConnection.setLong(11, r.events());
-        updateConnection.setLong(12, r.id());
+        bindChanging(updateConnection, 0, r);
+        updateConnection.setLong(SessionSchema.CHANGING_COLUMNS + 1, r.id());
         updateConnection.executeUpdate();
+    }
+
+    /** The columns of a connection that change while it lives, in {@link SessionSchema#CHANGING_COLUMNS} parameters. */
+    private static void bindChanging(PreparedStatement ps, int at, ConnectionRow r) throws SQLException {
+        ps.setString(at + 1, r.target());
+        ps.setLong(at + 2, r.closedNanos());
+        ps.setLong(at + 3, r.closedWallMicros());
+        ps.setLong(at + 4, r.c2sBytes());
+        ps.setLong(at + 5, r.s2cBytes());
+        ps.setString(at + 6, SessionJson.strings(r.askedProtocols()));
+        ps.setInt(at + 7, r.status());
+        ps.setString(at + 8, r.outcome());
+        ps.setString(at + 9, r.protocol());
+        ps.setLong(at + 10, r.frames());
+        ps.setLong(at + 11, r.events());
     }
 
     private static void bindChunk(PreparedStatement ps, int at, StoreOp.ChunkWrite c) throws SQLException {
@@ -530,14 +533,21 @@ public final class CaptureStore implements AutoCloseable {
     }
 
     private void commit() throws SQLException {
+        boolean tell = feed.hasListeners();
         for (ConnectionRow r : pendingOpens.values()) {
             connections.add(r);
         }
+        if (tell) {
+            for (Long id : changedOpens) {
+                ConnectionRow r = pendingOpens.get(id);
+                pendingChanges.add(l -> l.connectionUpdated(r));
+            }
+        }
+        changedOpens.clear();
         pendingOpens.clear();
         connections.flush();
         chunks.flush();
         events.flush();
-        boolean tell = feed.hasListeners();
         for (ConnectionRow r : pendingUpdates.values()) {
             writeUpdate(r);
             if (tell) {
@@ -591,6 +601,7 @@ public final class CaptureStore implements AutoCloseable {
         pendingChanges.clear();
         pendingUpdates.clear();
         pendingOpens.clear();
+        changedOpens.clear();
         connections.discard();
         chunks.discard();
         events.discard();

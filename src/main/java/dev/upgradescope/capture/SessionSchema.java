@@ -88,10 +88,12 @@ final class SessionSchema {
               wall_us INTEGER NOT NULL)""",
             "CREATE INDEX notes_by_conn ON notes (conn, id)");
 
-    static final String INSERT_CONNECTION = "INSERT INTO connections (id, client, listener, mode, target, "
-            + "opened_nanos, opened_wall_us, closed_nanos, closed_wall_us, c2s_bytes, s2c_bytes, asked_protocols, "
-            + "status, outcome, protocol, frames, events) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    static final String INSERT_CONNECTION = "INSERT INTO connections (id, client, listener, mode, opened_nanos, "
+            + "opened_wall_us, target, closed_nanos, closed_wall_us, c2s_bytes, s2c_bytes, asked_protocols, status, "
+            + "outcome, protocol, frames, events) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     static final int CONNECTION_COLUMNS = 17;
+    /** The columns of a connection that change while it lives: the last ones of an insert, the first of an update. */
+    static final int CHANGING_COLUMNS = 11;
     static final String UPDATE_CONNECTION = "UPDATE connections SET target = ?, closed_nanos = ?, "
             + "closed_wall_us = ?, c2s_bytes = ?, s2c_bytes = ?, asked_protocols = ?, status = ?, outcome = ?, "
             + "protocol = ?, frames = ?, events = ? WHERE id = ?";

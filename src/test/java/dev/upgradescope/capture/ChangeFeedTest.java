@@ -67,6 +67,53 @@ class ChangeFeedTest {
     }
 
     @Test
+    void aConnectionThatOpensAndChangesWithinOneCommitIsHeardAsOpenedThenUpdatedAndReadsBackInItsLatestState()
+            throws Exception {
+        Path file = dir.resolve("one-commit.upgradescope");
+        List<String> heard = new CopyOnWriteArrayList<>();
+        CountDownLatch updated = new CountDownLatch(2);
+        try (CaptureStore store = CaptureStore.create(file)) {
+            store.addListener(new CaptureListener() {
+                @Override
+                public void connectionOpened(ConnectionRow c) {
+                    heard.add("opened " + c.id() + " " + c.status());
+                }
+
+                @Override
+                public void connectionUpdated(ConnectionRow c) {
+                    heard.add("updated " + c.id() + " " + c.status());
+                    updated.countDown();
+                }
+
+                @Override
+                public void connectionClosed(ConnectionRow c) {
+                    heard.add("closed " + c.id() + " " + c.status());
+                    updated.countDown();
+                }
+            });
+            for (long id = 1; id <= 2; id++) {
+                long conn = store.nextConnectionId();
+                store.connectionOpened(row(conn, 0, -1));
+                store.connectionUpdated(row(conn, 101, -1));
+            }
+            store.connectionClosed(row(2, 101, 500));
+            store.flush();
+            assertThat(updated.await(30, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(heard).containsExactly("opened 1 0", "opened 2 0", "closed 2 101", "updated 1 101");
+        try (SessionReader reader = SessionReader.open(file)) {
+            assertThat(reader.connection(1)).contains(row(1, 101, -1));
+            assertThat(reader.connection(2)).contains(row(2, 101, 500));
+        }
+    }
+
+    private static ConnectionRow row(long id, int status, long closedNanos) {
+        return new ConnectionRow(id, "127.0.0.1:1", "127.0.0.1:8080", ListenerMode.REVERSE, "h:80", 10, 20,
+                closedNanos, closedNanos < 0 ? -1 : 7_000, 3, 4, List.of("websocket"), status,
+                status == 101 ? "upgraded" : "", status == 101 ? "websocket" : "", 0, 2);
+    }
+
+    @Test
     void aListenerThatThrowsDoesNotStopTheFeed() throws Exception {
         Path file = dir.resolve("throws.upgradescope");
         CountDownLatch closed = new CountDownLatch(1);
