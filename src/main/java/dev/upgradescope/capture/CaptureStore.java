@@ -496,7 +496,7 @@ public final class CaptureStore implements AutoCloseable {
     }
 
     /** Attributes are plain values by contract; one that is not must not stop the recording. */
-    private static String attributesJson(EventRow e) {
+    static String attributesJson(EventRow e) {
         try {
             return SessionJson.attributes(e.attributes());
         } catch (RuntimeException ex) {

@@ -4,14 +4,15 @@ import dev.upgradescope.wire.Direction;
 import dev.upgradescope.wire.UnitKind;
 
 /**
- * One event kept in an {@link EventBlock} rather than in a row of its own: the few numbers its
- * stored row would be rebuilt from ({@link CompactUnits#row}). {@code flags} and
- * {@code payloadLength} are the kind's own: for a {@code ws-frame}, the frame's first octet (FIN,
- * RSV1-3, opcode), whether it was masked and how its length was encoded; for a {@code ws-message},
- * whether it is text.
+ * One event kept in an {@link EventBlock} rather than in a row of its own. A plain WebSocket frame
+ * or message ({@code kind} set, {@code written} null) keeps only the few numbers its row is rebuilt
+ * from ({@link CompactUnits#row}); any other event ({@code kind} null) keeps its row's columns as
+ * written ({@link Written}). {@code flags} and {@code payloadLength} are the plain kinds' own: for
+ * a {@code ws-frame}, the frame's first octet (FIN, RSV1-3, opcode), whether it was masked and how
+ * its length was encoded; for a {@code ws-message}, whether it is text.
  */
 record CompactEvent(long id, UnitKind kind, Direction dir, long offset, long length, long nanos, long wallMicros,
-                    int flags, long payloadLength) {
+                    int flags, long payloadLength, Written written) {
 
     /** {@code flags} of a ws-frame: the frame's first octet in the low 8 bits. */
     static final int FIRST_OCTET = 0xff;
@@ -23,6 +24,27 @@ record CompactEvent(long id, UnitKind kind, Direction dir, long offset, long len
     static final int LENGTH_64 = 0x400;
     /** {@code flags} of a ws-message: a text message. */
     static final int TEXT = 0x1;
+
+    /** The columns of an event kept as its row would hold them (JSON as text), without a stored payload. */
+    record Written(String kind, String summary, String attributesJson, String findingsJson, int payloadSize) {
+    }
+
+    /** A plain frame or message. */
+    CompactEvent(long id, UnitKind kind, Direction dir, long offset, long length, long nanos, long wallMicros,
+                 int flags, long payloadLength) {
+        this(id, kind, dir, offset, length, nanos, wallMicros, flags, payloadLength, null);
+    }
+
+    /** Any event, as written. */
+    static CompactEvent written(long id, Direction dir, long offset, long length, long nanos, long wallMicros,
+                                Written written) {
+        return new CompactEvent(id, null, dir, offset, length, nanos, wallMicros, 0, -1, written);
+    }
+
+    /** The event's kind as its row names it. */
+    String kindCode() {
+        return kind != null ? kind.code() : written.kind();
+    }
 
     long end() {
         return offset + length;

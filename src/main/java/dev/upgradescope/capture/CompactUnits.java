@@ -53,9 +53,16 @@ final class CompactUnits {
                 m.text() ? CompactEvent.TEXT : 0, m.payloadLength());
     }
 
-    /** Whether rebuilding the row needs the event's stream bytes (a text message's text). */
+    /** Whether rebuilding the row needs the event's stream bytes (a plain text message's text). */
     static boolean needsBytes(CompactEvent e) {
         return e.kind() == UnitKind.WS_MESSAGE && (e.flags() & CompactEvent.TEXT) != 0;
+    }
+
+    /** An event kept as written: its row's columns, with the attributes and findings as JSON. */
+    static CompactEvent written(long id, EventRow row) {
+        return CompactEvent.written(id, row.dir(), row.offset(), row.length(), row.nanos(), row.wallMicros(),
+                new CompactEvent.Written(row.kind(), row.summary(), CaptureStore.attributesJson(row),
+                        SessionJson.findings(row.findings()), row.payloadSize()));
     }
 
     /**
@@ -64,6 +71,12 @@ final class CompactUnits {
      * {@link #needsBytes}, else ignored.
      */
     static EventRow row(long conn, CompactEvent e, byte[] span) {
+        CompactEvent.Written w = e.written();
+        if (w != null) {
+            return new EventRow(e.id(), conn, w.kind(), e.dir(), e.offset(), e.length(), e.nanos(), e.wallMicros(),
+                    w.summary(), SessionJson.attributes(w.attributesJson()), SessionJson.findings(w.findingsJson()),
+                    w.payloadSize());
+        }
         if (e.kind() == UnitKind.WS_FRAME) {
             int f = e.flags();
             int lengthBits = (f & CompactEvent.LENGTH_64) != 0 ? 64 : (f & CompactEvent.LENGTH_16) != 0 ? 16 : 7;
@@ -94,9 +107,25 @@ final class CompactUnits {
         return out;
     }
 
-    /** A frame's opcode for the timeline, from its compact flags. */
+    /** A WebSocket frame's opcode for the timeline (-1 for other events). */
     static int opcode(CompactEvent e) {
-        return e.kind() == UnitKind.WS_FRAME ? e.flags() & 0x0f : -1;
+        if (e.kind() == UnitKind.WS_FRAME) {
+            return e.flags() & 0x0f;
+        }
+        if (e.written() != null && e.written().kind().equals(UnitKind.WS_FRAME.code())
+                && SessionJson.attributes(e.written().attributesJson()).get("opcode") instanceof Number n) {
+            return n.intValue();
+        }
+        return -1;
+    }
+
+    /** An HTTP/2 frame's type name for the timeline (null for other events). */
+    static String h2Type(CompactEvent e) {
+        if (e.written() != null && e.written().kind().equals(UnitKind.H2_FRAME.code())
+                && SessionJson.attributes(e.written().attributesJson()).get("type") instanceof String t) {
+            return t;
+        }
+        return null;
     }
 
     static int frameFlags(WsFrame f) {

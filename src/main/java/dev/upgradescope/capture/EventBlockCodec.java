@@ -2,24 +2,30 @@ package dev.upgradescope.capture;
 
 import dev.upgradescope.wire.Direction;
 import dev.upgradescope.wire.UnitKind;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * The bytes of an {@link EventBlock}'s {@code data}: for each event, in id order, a tag octet
- * (bits 0-1 the kind: 1 {@code ws-frame}, 2 {@code ws-message}; bit 2 set for {@code s2c}; bits
- * 3-5 the kind's flags: masked, 16-bit length, 64-bit length for a frame, text for a message),
- * for a frame its first octet, then unsigned LEB128 varints: the id minus the previous event's id
- * (the first minus the block's first id), the offset minus the end of the previous event in the
- * same direction as a zigzag varint (0 before the first), the length, the monotonic time and the
- * wall-clock time each minus the previous event's (zigzag; 0 before the first), and for a message
- * its payload length. Documented in {@code docs/session-format.md}.
+ * (bits 0-1 the kind: 1 a plain {@code ws-frame}, 2 a plain {@code ws-message}, 3 any event as
+ * written; bit 2 set for {@code s2c}; bits 3-5 flags: masked, 16-bit length, 64-bit length for a
+ * frame, text for a message, "has a direction" for a written event), for a frame its first octet,
+ * then unsigned LEB128 varints: the id minus the previous event's id (the first minus the block's
+ * first id), the offset minus the end of the previous event in the same direction as a zigzag
+ * varint (0 before the first; the plain offset for an event without a direction), the length, the
+ * monotonic time and the wall-clock time each minus the previous event's (zigzag; 0 before the
+ * first); then for a message its payload length, for a written event its payload size (zigzag) and
+ * its kind, summary, attributes and findings, each a varint byte count and UTF-8. Documented in
+ * {@code docs/session-format.md}.
  */
 final class EventBlockCodec {
 
     private static final int KIND_FRAME = 1;
     private static final int KIND_MESSAGE = 2;
+    private static final int KIND_WRITTEN = 3;
+    private static final int HAS_DIR = 0x8;
     private static final int S2C = 0x4;
     private static final int FLAG_SHIFT = 3;
 
@@ -69,40 +75,59 @@ final class EventBlockCodec {
                 firstId = e.id();
                 prevId = e.id();
             }
-            int d = e.dir().ordinal();
-            int tag = (e.kind() == UnitKind.WS_FRAME ? KIND_FRAME : KIND_MESSAGE) | (d == 1 ? S2C : 0);
-            if (e.kind() == UnitKind.WS_FRAME) {
-                tag |= (e.flags() >> 8 & 0x7) << FLAG_SHIFT;
+            CompactEvent.Written w = e.written();
+            int d = e.dir() == null ? -1 : e.dir().ordinal();
+            int tag = d == 1 ? S2C : 0;
+            if (w != null) {
+                tag |= KIND_WRITTEN | (d >= 0 ? HAS_DIR : 0);
+            } else if (e.kind() == UnitKind.WS_FRAME) {
+                tag |= KIND_FRAME | (e.flags() >> 8 & 0x7) << FLAG_SHIFT;
             } else {
-                tag |= (e.flags() & CompactEvent.TEXT) << FLAG_SHIFT;
+                tag |= KIND_MESSAGE | (e.flags() & CompactEvent.TEXT) << FLAG_SHIFT;
             }
-            ensure(1 + 1 + 6 * 10);
+            ensure(2 + 7 * 10);
             buf[size++] = (byte) tag;
-            if (e.kind() == UnitKind.WS_FRAME) {
+            if (w == null && e.kind() == UnitKind.WS_FRAME) {
                 buf[size++] = (byte) e.flags();
             }
             putVarLong(e.id() - prevId);
-            putVarLong(zigzag(e.offset() - prevEnd[d]));
+            putVarLong(zigzag(e.offset() - (d >= 0 ? prevEnd[d] : 0)));
             putVarLong(e.length());
             putVarLong(zigzag(e.nanos() - prevNanos));
             putVarLong(zigzag(e.wallMicros() - prevWall));
-            if (e.kind() == UnitKind.WS_MESSAGE) {
+            if (w != null) {
+                putVarLong(zigzag(w.payloadSize()));
+                putString(w.kind());
+                putString(w.summary());
+                putString(w.attributesJson());
+                putString(w.findingsJson());
+            } else if (e.kind() == UnitKind.WS_MESSAGE) {
                 putVarLong(e.payloadLength());
             }
             prevId = e.id();
-            prevEnd[d] = e.end();
             prevNanos = e.nanos();
             prevWall = e.wallMicros();
             minNanos = Math.min(minNanos, e.nanos());
             maxNanos = Math.max(maxNanos, e.nanos());
             minWall = Math.min(minWall, e.wallMicros());
             maxWall = Math.max(maxWall, e.wallMicros());
-            start[d] = start[d] < 0 ? e.offset() : Math.min(start[d], e.offset());
-            end[d] = Math.max(end[d], e.end());
+            if (d >= 0) {
+                prevEnd[d] = e.end();
+                start[d] = start[d] < 0 ? e.offset() : Math.min(start[d], e.offset());
+                end[d] = Math.max(end[d], e.end());
+            }
             count++;
             if (row != null) {
                 announced.add(row);
             }
+        }
+
+        private void putString(String s) {
+            byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+            ensure(10 + utf8.length);
+            putVarLong(utf8.length);
+            System.arraycopy(utf8, 0, buf, size, utf8.length);
+            size += utf8.length;
         }
 
         /** The block of the events added since the last call, then starts an empty one. */
@@ -160,30 +185,39 @@ final class EventBlockCodec {
             for (int i = 0; i < count; i++) {
                 int tag = r.octet();
                 int kindCode = tag & 0x3;
-                if (kindCode != KIND_FRAME && kindCode != KIND_MESSAGE) {
+                if (kindCode == 0) {
                     throw new SessionFormatException("event block at id " + firstId + ": event " + i
                             + " has an unknown kind " + kindCode);
                 }
-                Direction dir = (tag & S2C) != 0 ? Direction.S2C : Direction.C2S;
-                int d = dir.ordinal();
+                boolean hasDir = kindCode != KIND_WRITTEN || (tag & HAS_DIR) != 0;
+                Direction dir = !hasDir ? null : (tag & S2C) != 0 ? Direction.S2C : Direction.C2S;
+                int d = dir == null ? -1 : dir.ordinal();
                 int kindFlags = tag >> FLAG_SHIFT & 0x7;
                 int flags = kindCode == KIND_FRAME ? r.octet() | kindFlags << 8 : kindFlags;
                 id += r.varLong();
-                long offset = prevEnd[d] + unzigzag(r.varLong());
+                long offset = (d >= 0 ? prevEnd[d] : 0) + unzigzag(r.varLong());
                 long length = r.varLong();
                 nanos += unzigzag(r.varLong());
                 wall += unzigzag(r.varLong());
-                long payloadLength = kindCode == KIND_MESSAGE ? r.varLong() : -1;
-                UnitKind kind = kindCode == KIND_FRAME ? UnitKind.WS_FRAME : UnitKind.WS_MESSAGE;
-                if (kind == UnitKind.WS_FRAME) {
-                    payloadLength = length - CompactUnits.frameHeaderLength(flags);
+                CompactEvent e;
+                if (kindCode == KIND_WRITTEN) {
+                    int payloadSize = (int) unzigzag(r.varLong());
+                    e = CompactEvent.written(id, dir, offset, length, nanos, wall, new CompactEvent.Written(
+                            r.string(), r.string(), r.string(), r.string(), payloadSize));
+                } else if (kindCode == KIND_MESSAGE) {
+                    e = new CompactEvent(id, UnitKind.WS_MESSAGE, dir, offset, length, nanos, wall, flags, r.varLong());
+                } else {
+                    e = new CompactEvent(id, UnitKind.WS_FRAME, dir, offset, length, nanos, wall, flags,
+                            length - CompactUnits.frameHeaderLength(flags));
                 }
-                if (offset < 0 || length < 0 || payloadLength < 0) {
+                if (offset < 0 || length < 0 || (e.written() == null && e.payloadLength() < 0)) {
                     throw new SessionFormatException("event block at id " + firstId + ": event " + i
                             + " has a negative offset or length");
                 }
-                out.add(new CompactEvent(id, kind, dir, offset, length, nanos, wall, flags, payloadLength));
-                prevEnd[d] = offset + length;
+                out.add(e);
+                if (d >= 0) {
+                    prevEnd[d] = offset + length;
+                }
             }
         } catch (ArrayIndexOutOfBoundsException e) {
             throw new SessionFormatException("event block at id " + firstId + " ends after " + out.size() + " of "
@@ -222,6 +256,17 @@ final class EventBlockCodec {
                 }
             }
             throw new SessionFormatException("event block: a varint longer than 64 bits at byte " + at);
+        }
+
+        String string() throws SessionFormatException {
+            long n = varLong();
+            if (n < 0 || n > data.length - at) {
+                throw new SessionFormatException("event block: a text of " + n + " bytes at byte " + at
+                        + " runs past the block's " + data.length + " bytes");
+            }
+            String s = new String(data, at, (int) n, StandardCharsets.UTF_8);
+            at += (int) n;
+            return s;
         }
     }
 }

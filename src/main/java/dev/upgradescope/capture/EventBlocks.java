@@ -122,16 +122,16 @@ final class EventBlocks {
         String d = dir == Direction.C2S ? "c2s" : "s2c";
         Comparator<CompactEvent> order = Comparator.comparingLong(CompactEvent::offset)
                 .thenComparingLong(CompactEvent::id);
-        // within one direction a connection's blocks follow the stream: later blocks start further on
+        // a message's start may lie blocks before its event (its frames came first): every block is read
         forEachBlock("conn = ? AND " + d + "_end > ? ORDER BY last_id", ps -> {
             ps.setLong(1, conn);
             ps.setLong(2, offset);
         }, (blockConn, events) -> {
-            List<CompactEvent> mine = events.stream().filter(e -> e.dir() == dir && e.end() > offset).toList();
-            if (out.size() >= limit && !mine.isEmpty() && mine.get(0).offset() > out.get(out.size() - 1).offset()) {
-                return false;
+            for (CompactEvent e : events) {
+                if (e.dir() == dir && e.end() > offset) {
+                    out.add(e);
+                }
             }
-            out.addAll(mine);
             out.sort(order);
             if (out.size() > limit) {
                 out.subList(limit, out.size()).clear();

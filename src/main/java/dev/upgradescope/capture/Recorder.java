@@ -93,6 +93,8 @@ public final class Recorder implements CaptureSink, AutoCloseable {
     /** A connection's block of compact events is handed to the store at this many events or bytes. */
     private static final int BLOCK_EVENTS = 4096;
     private static final int BLOCK_BYTES = 64 * 1024;
+    /** How long open blocks and connection summaries may wait before the store gets them. */
+    private static final long PUBLISH_MILLIS = 50;
 
     private final CaptureStore store;
     private final ConnectionDissection.Factory dissections;
@@ -114,6 +116,7 @@ public final class Recorder implements CaptureSink, AutoCloseable {
     private final Set<LiveConnection> dirty = new LinkedHashSet<>();
     /** Connections with compact events not yet handed to the store. */
     private final Set<LiveConnection> blocked = new LinkedHashSet<>();
+    private long lastPublish = System.nanoTime();
 
     public Recorder(CaptureStore store, ConnectionDissection.Factory dissections) {
         this(store, dissections, Options.DEFAULTS);
@@ -356,14 +359,14 @@ public final class Recorder implements CaptureSink, AutoCloseable {
                 boolean last = false;
                 for (RecorderOp op : batch) {
                     if (op instanceof RecorderOp.Barrier b) {
-                        publishDirty();
+                        publishDirty(true);
                         b.done().complete(null);
                         last |= b.last();
                     } else {
                         applySafely(op);
                     }
                 }
-                publishDirty();
+                publishDirty(false);
                 if (store.failure().isPresent()) {
                     stop();
                     live.clear();
@@ -499,7 +502,6 @@ public final class Recorder implements CaptureSink, AutoCloseable {
                 recordCompact(c, u, nanos, wall);
                 continue;
             }
-            flushBlock(c); // a reader paging by id must never see a later event before an earlier one
             EventRow draft;
             byte[] payload = null;
             if (r instanceof Dissected.UnitDone u) {
@@ -511,7 +513,13 @@ public final class Recorder implements CaptureSink, AutoCloseable {
                 draft = switchEvent(c, (Dissected.Switched) r, nanos, wall);
             }
             c.events++;
-            store.event(draft, payload);
+            if (options.compactEvents() && payload == null) {
+                EventRow row = draft.withId(store.nextEventId());
+                addToBlock(c, CompactUnits.written(row.id(), row), store.hasListeners() ? row : null);
+            } else {
+                flushBlock(c); // a reader paging by id must never see a later event before an earlier one
+                store.event(draft, payload);
+            }
         }
         if (!results.isEmpty()) {
             dirty.add(c);
@@ -531,11 +539,16 @@ public final class Recorder implements CaptureSink, AutoCloseable {
             countUnit(c, u.unit().kind(), null);
         }
         c.events++;
+        addToBlock(c, CompactUnits.of(id, u.unit(), nanos, wall), announced);
+    }
+
+    /** Adds an event to the connection's block, handing the block to the store when it is full. */
+    private void addToBlock(LiveConnection c, CompactEvent event, EventRow announced) {
         EventBlockCodec.Builder block = c.block();
-        if (block.count() > 0 && id - block.firstId() >= EventBlock.MAX_ID_SPAN) {
+        if (block.count() > 0 && event.id() - block.firstId() >= EventBlock.MAX_ID_SPAN) {
             flushBlock(c);
         }
-        block.add(CompactUnits.of(id, u.unit(), nanos, wall), announced);
+        block.add(event, announced);
         if (block.count() >= BLOCK_EVENTS || block.bytes() >= BLOCK_BYTES) {
             flushBlock(c);
         } else if (block.count() == 1) {
@@ -605,7 +618,17 @@ public final class Recorder implements CaptureSink, AutoCloseable {
         return Arrays.copyOf(payload, options.payloadCap());
     }
 
-    private void publishDirty() {
+    /**
+     * Hands the open blocks and the changed connection summaries to the store: at most every
+     * {@value #PUBLISH_MILLIS} ms (a short connection's events then go in one block, its summary in
+     * one update), or at once when {@code now}.
+     */
+    private void publishDirty(boolean now) {
+        long at = System.nanoTime();
+        if (!now && at - lastPublish < TimeUnit.MILLISECONDS.toNanos(PUBLISH_MILLIS)) {
+            return;
+        }
+        lastPublish = at;
         for (LiveConnection c : List.copyOf(blocked)) {
             flushBlock(c);
         }

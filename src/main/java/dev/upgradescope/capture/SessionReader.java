@@ -264,7 +264,7 @@ public final class SessionReader implements AutoCloseable {
         long bound = plain.size() == limit && limit > 0 ? plain.get(limit - 1).id() : Long.MAX_VALUE;
         List<Mark> marks = new ArrayList<>(plain);
         for (CompactEvent e : blocks.after(conn, afterId, bound, limit)) {
-            marks.add(new Mark(e.id(), e.kind().code(), e.dir(), e.nanos(), CompactUnits.opcode(e), null));
+            marks.add(new Mark(e.id(), e.kindCode(), e.dir(), e.nanos(), CompactUnits.opcode(e), CompactUnits.h2Type(e)));
         }
         marks.sort(Comparator.comparingLong(Mark::id));
         int n = 0;

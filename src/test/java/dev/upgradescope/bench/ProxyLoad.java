@@ -124,6 +124,7 @@ public final class ProxyLoad {
         try (ProxyServer bare = ProxyServer.start(ProxyConfig.of(List.of(ListenerConfig.reverse(
                 new InetSocketAddress("127.0.0.1", 0), URI.create("http://127.0.0.1:" + echoPort)))), new DiscardSink())) {
             names.add("us-no-capture");
+            measureAll(bare.address().getPort()); // warm-up round, not reported: the JIT compiles the proxy
             results.add(measureAll(bare.address().getPort()));
         }
 
@@ -133,6 +134,7 @@ public final class ProxyLoad {
         try (ProxyServer proxy = ProxyServer.start(ProxyConfig.of(List.of(ListenerConfig.reverse(
                 new InetSocketAddress("127.0.0.1", 0), URI.create("http://127.0.0.1:" + echoPort)))), sink.sink())) {
             names.add("upgradescope");
+            measureAll(proxy.address().getPort()); // warm-up round, not reported: the JIT compiles the capture
             results.add(measureAll(proxy.address().getPort()));
             captureCpu = UPGRADES_ONLY ? captureCpu(sink.recorder()) : null;
             heap = UPGRADES_ONLY ? -1 : heapAfterFrames(proxy.address().getPort(), sink.recorder(), 1_000_000);

@@ -3,9 +3,15 @@ package dev.upgradescope.capture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.upgradescope.testpeers.JettyPeers;
+import dev.upgradescope.testpeers.RecordingRelay;
 import dev.upgradescope.wire.Direction;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,18 +19,22 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import org.eclipse.jetty.server.Server;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Plain WebSocket frames and messages kept as compact events in blocks (session format 2) read back
- * exactly as the rows the same recording writes with every event in a row of its own: every read of
- * {@link SessionReader} is compared between the two sessions.
+ * Events kept in blocks (session format 2) — plain WebSocket frames and messages as a few numbers,
+ * every other event without a stored payload as written — read back exactly as the rows the same
+ * recording writes with every event in a row of its own: every read of {@link SessionReader} is
+ * compared between the two sessions, over WebSocket traffic of every shape, a permessage-deflate
+ * conversation and a real h2c one.
  */
 class CompactEventsTest {
 
@@ -35,10 +45,37 @@ class CompactEventsTest {
     static final List<Long> CONNS = new ArrayList<>();
     static long lastNanos;
 
+    /** A real h2c conversation: the JDK client upgrading to Jetty 12, two GETs. */
+    static RecordingRelay.Conversation h2c;
+
     @BeforeAll
     static void recordTheSameTrafficTwice() throws Exception {
+        Server server = JettyPeers.h2c();
+        try (RecordingRelay relay = RecordingRelay.to(JettyPeers.port(server))) {
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2)
+                    .connectTimeout(Duration.ofSeconds(10)).build();
+            for (String path : List.of("/first", "/second")) {
+                HttpResponse<String> r = client.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + relay.port() + path)).timeout(Duration.ofSeconds(20)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(r.version()).isEqualTo(HttpClient.Version.HTTP_2);
+            }
+            server.stop();
+            h2c = relay.conversation(0, Duration.ofSeconds(20));
+        } finally {
+            server.stop();
+        }
         compact = record(dir.resolve("compact.upgradescope"), Recorder.Options.DEFAULTS);
         rows = record(dir.resolve("rows.upgradescope"), Recorder.Options.DEFAULTS.withoutCompactEvents());
+    }
+
+    @Test
+    void theH2cConnectionsFramesAreMarkedWithTheirTypes() throws Exception {
+        try (SessionReader a = SessionReader.open(compact)) {
+            List<String> marks = marks(a, CONNS.get(CONNS.size() - 1), 0, 10_000);
+            assertThat(marks).anyMatch(m -> m.contains(" h2-frame ") && m.endsWith(" SETTINGS"))
+                    .anyMatch(m -> m.contains(" h2-frame ") && m.endsWith(" HEADERS"));
+        }
     }
 
     @Test
@@ -223,6 +260,17 @@ class CompactEventsTest {
                 recorder.chunk(py, Direction.S2C, nanos += 1000, Files.readAllBytes(recording.resolve("s2c.bin")));
                 recorder.end(py, Direction.C2S, nanos += 1000);
                 recorder.end(py, Direction.S2C, nanos += 1000);
+                long h2 = recorder.open(new ConnectionInfo("127.0.0.1:50003", "127.0.0.1:8080", ListenerMode.REVERSE,
+                        "127.0.0.1:8081", 0, nanos));
+                CONNS.add(h2);
+                for (byte[] part : split(new Random(7540), h2c.c2s())) {
+                    recorder.chunk(h2, Direction.C2S, nanos += 1000, part);
+                }
+                for (byte[] part : split(new Random(9113), h2c.s2c())) {
+                    recorder.chunk(h2, Direction.S2C, nanos += 1000, part);
+                }
+                recorder.end(h2, Direction.C2S, nanos += 1000);
+                recorder.end(h2, Direction.S2C, nanos += 1000);
                 lastNanos = nanos;
                 recorder.flush();
             }
