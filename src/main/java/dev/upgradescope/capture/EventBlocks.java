@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Reads the compact events of a session's {@code event_blocks} (format 2): finds the blocks an
@@ -96,15 +97,7 @@ final class EventBlocks {
                     > out.get(out.size() - 1).wallMicros()) {
                 return false; // blocks come by their earliest time: none later can rank
             }
-            for (CompactEvent e : events) {
-                if (e.wallMicros() >= fromWallMicros) {
-                    out.add(e);
-                }
-            }
-            out.sort(order);
-            if (out.size() > limit) {
-                out.subList(limit, out.size()).clear();
-            }
+            keepFirst(out, events, e -> e.wallMicros() >= fromWallMicros, order, limit);
             return true;
         });
         return out;
@@ -127,18 +120,24 @@ final class EventBlocks {
             ps.setLong(1, conn);
             ps.setLong(2, offset);
         }, (blockConn, events) -> {
-            for (CompactEvent e : events) {
-                if (e.dir() == dir && e.end() > offset) {
-                    out.add(e);
-                }
-            }
-            out.sort(order);
-            if (out.size() > limit) {
-                out.subList(limit, out.size()).clear();
-            }
+            keepFirst(out, events, e -> e.dir() == dir && e.end() > offset, order, limit);
             return true;
         });
         return out;
+    }
+
+    /** Adds the events that pass {@code wanted} to {@code out}, keeping its first {@code limit} in {@code order}. */
+    private static void keepFirst(List<CompactEvent> out, List<CompactEvent> events, Predicate<CompactEvent> wanted,
+                                  Comparator<CompactEvent> order, int limit) {
+        for (CompactEvent e : events) {
+            if (wanted.test(e)) {
+                out.add(e);
+            }
+        }
+        out.sort(order);
+        if (out.size() > limit) {
+            out.subList(limit, out.size()).clear();
+        }
     }
 
     /** The highest id of a compact event of {@code conn} completed at or before {@code nanos}, or 0. */

@@ -3,15 +3,11 @@ package dev.upgradescope.capture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.upgradescope.testpeers.JettyPeers;
+import dev.upgradescope.testpeers.JdkH2cConversation;
 import dev.upgradescope.testpeers.RecordingRelay;
 import dev.upgradescope.wire.Direction;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,12 +15,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import org.eclipse.jetty.server.Server;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,21 +44,7 @@ class CompactEventsTest {
 
     @BeforeAll
     static void recordTheSameTrafficTwice() throws Exception {
-        Server server = JettyPeers.h2c();
-        try (RecordingRelay relay = RecordingRelay.to(JettyPeers.port(server))) {
-            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2)
-                    .connectTimeout(Duration.ofSeconds(10)).build();
-            for (String path : List.of("/first", "/second")) {
-                HttpResponse<String> r = client.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + relay.port() + path)).timeout(Duration.ofSeconds(20)).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                assertThat(r.version()).isEqualTo(HttpClient.Version.HTTP_2);
-            }
-            server.stop();
-            h2c = relay.conversation(0, Duration.ofSeconds(20));
-        } finally {
-            server.stop();
-        }
+        h2c = JdkH2cConversation.record(List.of("/first", "/second"));
         compact = record(dir.resolve("compact.upgradescope"), Recorder.Options.DEFAULTS);
         rows = record(dir.resolve("rows.upgradescope"), Recorder.Options.DEFAULTS.withoutCompactEvents());
     }

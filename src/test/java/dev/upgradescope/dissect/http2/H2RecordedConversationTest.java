@@ -2,25 +2,19 @@ package dev.upgradescope.dissect.http2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.upgradescope.testpeers.JettyPeers;
+import dev.upgradescope.testpeers.JdkH2cConversation;
 import dev.upgradescope.testpeers.RecordingRelay;
 import dev.upgradescope.wire.ByteRange;
 import dev.upgradescope.wire.Direction;
 import dev.upgradescope.wire.Finding;
 import dev.upgradescope.wire.Severity;
 import dev.upgradescope.wire.Unit;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.eclipse.jetty.server.Server;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -33,23 +27,7 @@ class H2RecordedConversationTest {
     @Test
     @Timeout(60)
     void jdkClientUpgradingToJettyH2c() throws Exception {
-        Server server = JettyPeers.h2c();
-        RecordingRelay.Conversation recorded;
-        try (RecordingRelay relay = RecordingRelay.to(JettyPeers.port(server))) {
-            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2)
-                    .connectTimeout(Duration.ofSeconds(10)).build();
-            for (String path : List.of("/first", "/second")) {
-                HttpResponse<String> r = client.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + relay.port() + path)).timeout(Duration.ofSeconds(20)).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                assertThat(r.body()).isEqualTo("GET 0 bytes");
-                assertThat(r.version()).isEqualTo(HttpClient.Version.HTTP_2);
-            }
-            server.stop();
-            recorded = relay.conversation(0, Duration.ofSeconds(20));
-        } finally {
-            server.stop();
-        }
+        RecordingRelay.Conversation recorded = JdkH2cConversation.record(List.of("/first", "/second"));
         dissect(recorded.c2s(), recorded.s2c());
     }
 
