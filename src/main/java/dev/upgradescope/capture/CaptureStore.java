@@ -495,12 +495,17 @@ public final class CaptureStore implements AutoCloseable {
         insertEvent.setInt(at + 13, e.payloadSize());
     }
 
-    /** Attributes are plain values by contract; one that is not must not stop the recording. */
+    /** The attributes of a row as JSON. */
     static String attributesJson(EventRow e) {
+        return attributesJson(e.kind(), e.attributes());
+    }
+
+    /** Attributes are plain values by contract; one that is not must not stop the recording. */
+    static String attributesJson(String kind, Map<String, Object> attributes) {
         try {
-            return SessionJson.attributes(e.attributes());
+            return SessionJson.attributes(attributes);
         } catch (RuntimeException ex) {
-            LOG.log(System.Logger.Level.ERROR, "attributes of a " + e.kind() + " are not plain JSON values", ex);
+            LOG.log(System.Logger.Level.ERROR, "attributes of a " + kind + " are not plain JSON values", ex);
             return SessionJson.attributes(Map.of("unserializable", String.valueOf(ex.getMessage())));
         }
     }

@@ -502,6 +502,10 @@ public final class Recorder implements CaptureSink, AutoCloseable {
                 recordCompact(c, u, nanos, wall);
                 continue;
             }
+            if (options.compactEvents() && r instanceof Dissected.UnitDone u && u.payload() == null) {
+                recordWritten(c, u, nanos, wall);
+                continue;
+            }
             EventRow draft;
             byte[] payload = null;
             if (r instanceof Dissected.UnitDone u) {
@@ -540,6 +544,27 @@ public final class Recorder implements CaptureSink, AutoCloseable {
         }
         c.events++;
         addToBlock(c, CompactUnits.of(id, u.unit(), nanos, wall), announced);
+    }
+
+    /**
+     * Keeps any other unit without a payload to store in the connection's block as written: its
+     * summary, attributes and findings as the columns of a row would hold them.
+     */
+    private void recordWritten(LiveConnection c, Dissected.UnitDone u, long nanos, long wall) {
+        Unit unit = u.unit();
+        Map<String, Object> attributes = unit.attributes();
+        countUnit(c, unit.kind(), attributes);
+        c.events++;
+        long id = store.nextEventId();
+        String summary = unit.summary();
+        int payloadSize = (int) Math.min(Integer.MAX_VALUE, u.payloadSize());
+        EventRow announced = store.hasListeners() ? new EventRow(id, c.id, unit.kind().code(), unit.dir(),
+                unit.offset(), unit.length(), nanos, wall, summary, attributes, unit.findings(), payloadSize) : null;
+        CompactEvent.Written written = new CompactEvent.Written(unit.kind().code(), summary,
+                CaptureStore.attributesJson(unit.kind().code(), attributes), SessionJson.findings(unit.findings()),
+                payloadSize);
+        addToBlock(c, CompactEvent.written(id, unit.dir(), unit.offset(), unit.length(), nanos, wall, written),
+                announced);
     }
 
     /** Adds an event to the connection's block, handing the block to the store when it is full. */
