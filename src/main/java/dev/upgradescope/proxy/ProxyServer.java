@@ -9,7 +9,6 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.NettyRuntime;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -79,7 +78,7 @@ public final class ProxyServer implements AutoCloseable {
                                 ProxyConfig config, CaptureSink sink, UpstreamLookups lookups) throws IOException {
         ServerBootstrap b = new ServerBootstrap()
                 .group(boss, workers)
-                .channel(NioServerSocketChannel.class)
+                .channelFactory((io.netty.channel.ChannelFactory<RelayServerChannel>) RelayServerChannel::new)
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 // TCP_NODELAY: Netty turns it on for every socket it creates; setting it again costs a system call

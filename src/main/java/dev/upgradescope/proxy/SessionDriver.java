@@ -19,7 +19,6 @@ import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.SocketChannelConfig;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.net.ConnectException;
@@ -311,7 +310,13 @@ final class SessionDriver extends ChannelInboundHandlerAdapter {
     private static void shutdownOutputAfterFlush(Channel ch) {
         if (ch instanceof SocketChannel s && ch.isOpen()) {
             ch.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(f -> {
-                if (s.isOpen() && !s.isOutputShutdown()) {
+                if (s instanceof RelayChannel relay) {
+                    try {
+                        relay.endOutput();
+                    } catch (java.io.IOException e) {
+                        // the connection is gone: its close comes as an event of its own
+                    }
+                } else if (s.isOpen() && !s.isOutputShutdown()) {
                     s.shutdownOutput();
                 }
             });
@@ -357,7 +362,7 @@ final class SessionDriver extends ChannelInboundHandlerAdapter {
      */
     private void open(int id, InetSocketAddress address) {
         EventLoop loop = client.channel().eventLoop();
-        NioSocketChannel ch = new NioSocketChannel();
+        RelayChannel ch = new RelayChannel();
         SocketChannelConfig options = ch.config();
         options.setAllowHalfClosure(true);
         options.setConnectTimeoutMillis(10_000);
