@@ -5,7 +5,6 @@ import dev.upgradescope.capture.ConnectionInfo;
 import dev.upgradescope.capture.ConnectionNote;
 import dev.upgradescope.capture.ListenerMode;
 import dev.upgradescope.wire.Direction;
-import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -14,17 +13,19 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPromise;
+import io.netty.channel.EventLoop;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.channel.socket.SocketChannelConfig;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -37,6 +38,13 @@ import java.util.concurrent.TimeUnit;
  * while the capture is full ({@link CaptureSink.Capacity}): the peers are then slowed by TCP flow
  * control to the rate the recording keeps, and nothing waits on the event loop. Half-closes are
  * passed on (both channels allow half-closure). Upstream host names are resolved off the loop.
+ *
+ * <p>Per connection the driver does what the relay needs and little else, since on loopback a
+ * proxied connection costs about as much CPU as the client and the server together: the upstream
+ * channel is opened and connected at once when its address is an IP literal (no task queued on the
+ * loop, no {@code Bootstrap}), an end of output that a close of the same side follows in the same
+ * batch of commands is left to the close (which sends the FIN itself), and a side is flushed only
+ * when something was written to it.
  */
 final class SessionDriver extends ChannelInboundHandlerAdapter {
 
@@ -52,6 +60,11 @@ final class SessionDriver extends ChannelInboundHandlerAdapter {
     private long conn;
     private Channel upstream;
     private int upstreamId;
+    /** An upstream to open once the commands being carried out are done (keeps the session's events in order). */
+    private SessionCommand.ConnectUpstream connectAfterCommands;
+    /** Something was written to the client, or to the upstream, and not flushed yet. */
+    private boolean clientUnflushed;
+    private boolean upstreamUnflushed;
     private boolean sessionWantsRead = true;
     /** The capture's last word on this connection: true while it asks the proxy not to read. */
     private volatile boolean captureFull;
@@ -135,11 +148,43 @@ final class SessionDriver extends ChannelInboundHandlerAdapter {
         ctx.close(); // a reset: channelInactive tells the session
     }
 
-    /** Carries out commands; writes are flushed when the read burst ends (or by {@link #runNow}). */
+    /**
+     * Carries out commands; writes are flushed when the read burst ends (or by {@link #runNow}). An
+     * upstream is opened after the last command, so what its opening tells the session (a failure
+     * known at once) comes as the next event, never in the middle of these commands.
+     */
     private void run(List<SessionCommand> commands) {
-        for (SessionCommand c : commands) {
+        for (int i = 0; i < commands.size(); i++) {
+            SessionCommand c = commands.get(i);
+            if (c instanceof SessionCommand.ShutdownClientOutput && closedLater(commands, i, false)
+                    || c instanceof SessionCommand.ShutdownUpstreamOutput && closedLater(commands, i, true)) {
+                continue;
+            }
             execute(c);
         }
+        if (connectAfterCommands != null) {
+            SessionCommand.ConnectUpstream u = connectAfterCommands;
+            connectAfterCommands = null;
+            connect(u.id(), u.authority());
+        }
+    }
+
+    /**
+     * Whether a later command of the same batch closes the side whose output command {@code at}
+     * ends: the close ends the output itself (the channel sends its FIN when it closes, after what
+     * was written), so ending it first would only cost a system call more.
+     */
+    private static boolean closedLater(List<SessionCommand> commands, int at, boolean upstreamSide) {
+        for (int i = at + 1; i < commands.size(); i++) {
+            SessionCommand c = commands.get(i);
+            if (upstreamSide ? c instanceof SessionCommand.CloseUpstream : c instanceof SessionCommand.CloseClient) {
+                return true;
+            }
+            if (upstreamSide && c instanceof SessionCommand.ConnectUpstream) {
+                return false; // a close after this concerns the next upstream
+            }
+        }
+        return false;
     }
 
     /** Carries out commands of an event that is not a read, flushing writes and records at once. */
@@ -150,9 +195,15 @@ final class SessionDriver extends ChannelInboundHandlerAdapter {
 
     /** A read burst ended: flush what was written to either side and hand the bytes to the capture. */
     private void endOfBurst() {
-        client.flush();
-        if (upstream != null) {
-            upstream.flush();
+        if (clientUnflushed) {
+            clientUnflushed = false;
+            client.flush();
+        }
+        if (upstreamUnflushed) {
+            upstreamUnflushed = false;
+            if (upstream != null) {
+                upstream.flush();
+            }
         }
         flushRecords();
     }
@@ -172,8 +223,10 @@ final class SessionDriver extends ChannelInboundHandlerAdapter {
         }
         if (c instanceof SessionCommand.SendToClient s) {
             client.write(Unpooled.wrappedBuffer(s.bytes()), client.voidPromise());
+            clientUnflushed = true;
         } else if (c instanceof SessionCommand.SendToUpstream s) {
             upstream.write(Unpooled.wrappedBuffer(s.bytes()), upstream.voidPromise());
+            upstreamUnflushed = true;
         } else if (c instanceof SessionCommand.RecordEnd e) {
             sink.end(conn, e.dir(), now);
         } else if (c instanceof SessionCommand.RecordNote n) {
@@ -189,8 +242,13 @@ final class SessionDriver extends ChannelInboundHandlerAdapter {
         } else if (c instanceof SessionCommand.CloseUpstream) {
             closeAfterFlush(upstream);
             upstream = null;
+            upstreamUnflushed = false;
+            connectAfterCommands = null; // closed before it was opened: it never will be
         } else if (c instanceof SessionCommand.ConnectUpstream u) {
-            connect(u.id(), u.authority());
+            upstreamId = u.id();
+            upstream = null;
+            upstreamUnflushed = false;
+            connectAfterCommands = u;
         } else if (c instanceof SessionCommand.SetIdleTimeout t) {
             long millis = t.timeout().toMillis();
             boolean asInstalled = millis == installedIdleMillis;
@@ -252,7 +310,13 @@ final class SessionDriver extends ChannelInboundHandlerAdapter {
     private static void shutdownOutputAfterFlush(Channel ch) {
         if (ch instanceof SocketChannel s && ch.isOpen()) {
             ch.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(f -> {
-                if (s.isOpen() && !s.isOutputShutdown()) {
+                if (s instanceof RelayChannel relay) {
+                    try {
+                        relay.endOutput();
+                    } catch (java.io.IOException e) {
+                        // the connection is gone: its close comes as an event of its own
+                    }
+                } else if (s.isOpen() && !s.isOutputShutdown()) {
                     s.shutdownOutput();
                 }
             });
@@ -265,36 +329,55 @@ final class SessionDriver extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /**
+     * Opens upstream {@code id}: at once when the address is an IP literal, else once a lookup
+     * thread has resolved the name (then on this loop again, unless the session moved on).
+     */
     private void connect(int id, Authority to) {
-        upstreamId = id;
-        upstream = null;
-        lookups.resolve(to.host(), to.port()).whenComplete((address, failure) -> {
-            Channel ch = client.channel();
-            ch.eventLoop().execute(() -> {
-                if (id != upstreamId || !ch.isOpen()) {
-                    return; // the session moved on while the name was looked up
-                }
-                if (failure != null) {
-                    runNow(session.onUpstreamFailed(id, classify(failure), String.valueOf(failure.getMessage())));
-                } else {
-                    open(id, address);
-                }
-            });
-        });
+        Channel ch = client.channel();
+        if (!ch.isOpen()) {
+            return;
+        }
+        CompletableFuture<InetSocketAddress> resolved = lookups.resolve(to.host(), to.port());
+        if (resolved.isDone() && !resolved.isCompletedExceptionally()) {
+            open(id, resolved.join());
+            return;
+        }
+        resolved.whenComplete((address, failure) -> ch.eventLoop().execute(() -> {
+            if (id != upstreamId || !ch.isOpen()) {
+                return; // the session moved on while the name was looked up
+            }
+            if (failure != null) {
+                runNow(session.onUpstreamFailed(id, classify(failure), String.valueOf(failure.getMessage())));
+            } else {
+                open(id, address);
+            }
+        }));
     }
 
+    /**
+     * Creates the upstream channel on the client's loop and connects it. Netty turns TCP_NODELAY on
+     * for every socket it creates, so only the options it does not set are set here; registering on
+     * the loop we are on completes at once.
+     */
     private void open(int id, InetSocketAddress address) {
-        Bootstrap b = new Bootstrap()
-                .group(client.channel().eventLoop())
-                .channel(NioSocketChannel.class)
-                .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000)
-                .option(ChannelOption.WRITE_BUFFER_WATER_MARK,
-                        new WriteBufferWaterMark(config.lowWaterMark(), config.highWaterMark()))
-                .handler(new UpstreamSide(id));
-        ChannelFuture f = b.connect(address);
-        upstream = f.channel();
+        EventLoop loop = client.channel().eventLoop();
+        RelayChannel ch = new RelayChannel();
+        SocketChannelConfig options = ch.config();
+        options.setAllowHalfClosure(true);
+        options.setConnectTimeoutMillis(10_000);
+        options.setWriteBufferWaterMark(new WriteBufferWaterMark(config.lowWaterMark(), config.highWaterMark()));
+        ch.pipeline().addLast(new UpstreamSide(id));
+        upstream = ch;
+        ChannelPromise f = ch.newPromise();
+        loop.register(ch).addListener((ChannelFuture registered) -> {
+            if (registered.isSuccess()) {
+                ch.connect(address, f);
+            } else {
+                ch.unsafe().closeForcibly();
+                f.setFailure(registered.cause());
+            }
+        });
         f.addListener((ChannelFuture done) -> {
             if (id != upstreamId) {
                 return;

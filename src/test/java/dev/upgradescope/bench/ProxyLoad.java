@@ -60,7 +60,10 @@ import java.util.function.Supplier;
  *
  * <p>With {@code -Dload.only=upgrades} it measures the upgrade rate alone on every path, skipping
  * the echo throughput and the heap measure, and prints this JVM's CPU time per upgrade on each path
- * (socat's own is not in it) and the capture threads' CPU time per recorded connection.
+ * (socat's own is not in it) and the capture threads' CPU time per recorded connection. The CPU time
+ * of each path is also split by thread group (the load client's and the echo server's event loops,
+ * the proxy's, the capture's) and, on Linux, the JIT compilers and the garbage collector: a short
+ * measure right after a proxy starts still pays for compiling its code.
  */
 public final class ProxyLoad {
 
@@ -80,6 +83,10 @@ public final class ProxyLoad {
     private final long measureNanos;
     /** This JVM's CPU time per upgrade in the last upgrade-rate measure, in µs. */
     private double lastCpuPerUpgrade;
+    /** The same CPU time split by thread group (one line), in the last upgrade-rate measure. */
+    private String lastCpuByThreads = "";
+    /** Per path, the line of {@link #lastCpuByThreads}. */
+    private final List<String> cpuByThreads = new ArrayList<>();
 
     private ProxyLoad(long seconds) {
         this.measureNanos = TimeUnit.SECONDS.toNanos(seconds);
@@ -105,6 +112,7 @@ public final class ProxyLoad {
         List<double[]> results = new ArrayList<>();
 
         measureAll(echoPort); // warm-up round, not reported
+        cpuByThreads.clear();
         names.add("direct");
         results.add(measureAll(echoPort));
 
@@ -212,10 +220,11 @@ public final class ProxyLoad {
         double small = UPGRADES_ONLY ? Double.NaN : throughput(port, 64, 64);
         double large = UPGRADES_ONLY ? Double.NaN : throughput(port, 16 * 1024, 8);
         double upgrades = upgradeRate(port);
+        cpuByThreads.add(lastCpuByThreads);
         return new double[] {small, small * 64 / 1e6, large, large * 16 * 1024 / 1e6, upgrades, lastCpuPerUpgrade};
     }
 
-    private static void print(List<String> names, List<double[]> results) {
+    private void print(List<String> names, List<double[]> results) {
         System.out.println();
         if (UPGRADES_ONLY) {
             System.out.printf(Locale.ROOT, "%-14s %14s %26s%n", "path", "upgrades/s", "JVM CPU µs/upgrade");
@@ -227,6 +236,7 @@ public final class ProxyLoad {
             double[] r = results.get(i);
             if (UPGRADES_ONLY) {
                 System.out.printf(Locale.ROOT, "%-14s %14.0f %26.1f%n", names.get(i), r[4], r[5]);
+                System.out.printf(Locale.ROOT, "    by thread (µs/upgrade): %s%n", cpuByThreads.get(i));
             } else {
                 System.out.printf(Locale.ROOT, "%-14s %14.0f %10.1f %14.0f %10.1f %14.0f%n",
                         names.get(i), r[0], r[1], r[2], r[3], r[4]);
@@ -403,13 +413,95 @@ public final class ProxyLoad {
         Thread.sleep(500);
         startCount[0] = done.get();
         t0[0] = System.nanoTime();
+        java.util.Map<Long, Long> threads0 = threadCpuNanos();
+        java.util.Map<String, Long> vm0 = vmThreadTicks();
         long cpu0 = processCpuNanos();
         Thread.sleep(TimeUnit.NANOSECONDS.toMillis(measureNanos));
         long upgrades = done.get() - startCount[0];
-        lastCpuPerUpgrade = (processCpuNanos() - cpu0) / 1e3 / Math.max(1, upgrades);
+        long cpu1 = processCpuNanos();
+        lastCpuPerUpgrade = (cpu1 - cpu0) / 1e3 / Math.max(1, upgrades);
+        lastCpuByThreads = cpuByThreadGroup(threads0, cpu1 - cpu0, Math.max(1, upgrades))
+                + vmThreadsSince(vm0, Math.max(1, upgrades));
         double rate = upgrades / ((System.nanoTime() - t0[0]) / 1e9);
         Thread.sleep(300);
         return rate;
+    }
+
+    /** Each live thread's CPU time so far, by thread id. */
+    private static java.util.Map<Long, Long> threadCpuNanos() {
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        java.util.Map<Long, Long> cpu = new java.util.HashMap<>();
+        for (long id : threads.getAllThreadIds()) {
+            cpu.put(id, Math.max(0, threads.getThreadCpuTime(id)));
+        }
+        return cpu;
+    }
+
+    /**
+     * The CPU time each group of threads used since {@code before}, per upgrade, in µs: threads are
+     * grouped by name without their trailing number (a Netty event loop group, the JIT compilers);
+     * what the Java threads do not account for (GC, other VM threads) is shown as "vm".
+     */
+    private static String cpuByThreadGroup(java.util.Map<Long, Long> before, long processNanos, long upgrades) {
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        java.util.Map<String, Long> groups = new java.util.TreeMap<>();
+        long sum = 0;
+        for (java.lang.management.ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (t == null) {
+                continue;
+            }
+            long used = Math.max(0, threads.getThreadCpuTime(t.getThreadId()))
+                    - before.getOrDefault(t.getThreadId(), 0L);
+            String group = t.getThreadName().replaceAll("[-#]?\\d+$", "");
+            groups.merge(group, used, Long::sum);
+            sum += used;
+        }
+        StringBuilder line = new StringBuilder();
+        groups.forEach((name, used) -> {
+            if (used / 1e3 / upgrades >= 0.5) {
+                line.append(String.format(Locale.ROOT, "%s %.1f, ", name, used / 1e3 / upgrades));
+            }
+        });
+        return line.append(String.format(Locale.ROOT, "vm %.1f", (processNanos - sum) / 1e3 / upgrades)).toString();
+    }
+
+    /**
+     * The CPU ticks of this JVM's own threads that Java does not list (JIT compilers, garbage
+     * collector), by kind, from Linux's /proc; empty where there is none.
+     */
+    private static java.util.Map<String, Long> vmThreadTicks() {
+        java.util.Map<String, Long> ticks = new java.util.TreeMap<>();
+        Path tasks = Path.of("/proc/self/task");
+        if (!Files.isDirectory(tasks)) {
+            return ticks;
+        }
+        try (var dirs = Files.list(tasks)) {
+            for (Path task : (Iterable<Path>) dirs::iterator) {
+                try {
+                    String name = Files.readString(task.resolve("comm")).strip();
+                    String kind = name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler") ? "jit"
+                            : name.startsWith("GC ") || name.startsWith("G1 ") ? "gc" : null;
+                    if (kind != null) {
+                        String stat = Files.readString(task.resolve("stat"));
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        ticks.merge(kind, Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
+                    }
+                } catch (IOException | RuntimeException gone) {
+                    // the thread ended
+                }
+            }
+        } catch (IOException e) {
+            return ticks;
+        }
+        return ticks;
+    }
+
+    /** The JIT's and the GC's CPU time since {@code before}, per upgrade (µs, from 10 ms ticks). */
+    private static String vmThreadsSince(java.util.Map<String, Long> before, long upgrades) {
+        StringBuilder line = new StringBuilder();
+        vmThreadTicks().forEach((kind, t) -> line.append(String.format(Locale.ROOT, " (%s %.1f)", kind,
+                (t - before.getOrDefault(kind, 0L)) * 10_000.0 / upgrades)));
+        return line.toString();
     }
 
     /** CPU time this JVM used (all threads: load client, echo server, proxy, capture), or 0 if unknown. */

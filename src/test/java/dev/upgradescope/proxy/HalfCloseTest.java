@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * A client that ends its side (FIN) right after its request still reads the whole response, through
- * the reverse and the forward listener; each direction's end is recorded.
+ * the reverse and the forward listener; an upstream that ends its side first still reads what the
+ * client sends afterwards; each direction's end is recorded.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS) // a guard against a hang, not a performance assertion
 class HalfCloseTest {
@@ -63,6 +64,34 @@ class HalfCloseTest {
             MemorySink.Conn conn = sink.awaitEnded(0);
             assertThat(conn.text(Direction.C2S)).isEqualTo(request);
             assertThat(conn.bytes(Direction.S2C)).isEqualTo(response);
+        }
+    }
+
+    @Test
+    void anUpstreamThatEndsItsSideFirstStillReadsTheClient() throws Exception {
+        MemorySink sink = new MemorySink();
+        byte[] greeting = "hello, then FIN".getBytes(StandardCharsets.US_ASCII);
+        java.util.concurrent.CompletableFuture<byte[]> heard = new java.util.concurrent.CompletableFuture<>();
+        try (RawPeers.Server origin = new RawPeers.Server(s -> {
+                 s.getOutputStream().write(greeting);
+                 s.getOutputStream().flush();
+                 s.shutdownOutput();
+                 heard.complete(RawPeers.readToEnd(s.getInputStream()));
+             });
+             ProxyServer proxy = ProxyServer.start(ProxyConfig.of(List.of(ListenerConfig.reverse(
+                     new InetSocketAddress("127.0.0.1", 0), URI.create("http://127.0.0.1:" + origin.port())))), sink);
+             Socket client = new Socket(proxy.address().getAddress(), proxy.address().getPort())) {
+            client.setSoTimeout(20_000);
+            // the proxy passes the upstream's FIN on: the client reads to the end of the stream
+            assertThat(RawPeers.readToEnd(client.getInputStream())).isEqualTo(greeting);
+            byte[] after = RawPeers.randomBytes(1 << 20, 11);
+            client.getOutputStream().write(after);
+            client.getOutputStream().flush();
+            client.shutdownOutput();
+            assertThat(heard.get(20, TimeUnit.SECONDS)).isEqualTo(after);
+            MemorySink.Conn conn = sink.awaitEnded(0);
+            assertThat(conn.bytes(Direction.S2C)).isEqualTo(greeting);
+            assertThat(conn.bytes(Direction.C2S)).isEqualTo(after);
         }
     }
 
