@@ -517,7 +517,7 @@ public final class Recorder implements CaptureSink, AutoCloseable {
                 draft = switchEvent(c, (Dissected.Switched) r, nanos, wall);
             }
             c.events++;
-            if (options.compactEvents() && payload == null) {
+            if (options.compactEvents() && payload == null) { // the handshake verdict, the switch
                 EventRow row = draft.withId(store.nextEventId());
                 addToBlock(c, CompactUnits.written(row.id(), row), store.hasListeners() ? row : null);
             } else {
@@ -620,8 +620,7 @@ public final class Recorder implements CaptureSink, AutoCloseable {
         attributes.put("outcome", h.outcome().code());
         attributes.put("status", h.status() > 0 ? h.status() : null); // no final answer yet: null, as in dissect --json
         return new EventRow(0, c.id, EventRow.HANDSHAKE, null, 0, 0, nanos, wall, h.summary(),
-                FrozenAttributes.adopt(attributes),
-                h.findings(), -1);
+                FrozenAttributes.adopt(attributes), h.findings(), -1);
     }
 
     private EventRow switchEvent(LiveConnection c, Dissected.Switched s, long nanos, long wall) {
@@ -632,8 +631,7 @@ public final class Recorder implements CaptureSink, AutoCloseable {
         attributes.put("s2cOffset", s.s2cOffset());
         String summary = "switched to " + s.protocol() + " at c2s " + s.c2sOffset() + ", s2c " + s.s2cOffset();
         return new EventRow(0, c.id, EventRow.PROTOCOL_SWITCH, null, 0, 0, nanos, wall, summary,
-                FrozenAttributes.adopt(attributes),
-                List.of(), -1);
+                FrozenAttributes.adopt(attributes), List.of(), -1);
     }
 
     private byte[] cap(byte[] payload) {
