@@ -61,8 +61,7 @@ final class CompactUnits {
     /** An event kept as written: its row's columns, with the attributes and findings as JSON. */
     static CompactEvent written(long id, EventRow row) {
         return CompactEvent.written(id, row.dir(), row.offset(), row.length(), row.nanos(), row.wallMicros(),
-                new CompactEvent.Written(row.kind(), row.summary(), CaptureStore.attributesJson(row),
-                        SessionJson.findings(row.findings()), row.payloadSize()));
+                CompactEvent.Written.of(row.kind(), row.summary(), row.attributes(), row.findings(), row.payloadSize()));
     }
 
     /**

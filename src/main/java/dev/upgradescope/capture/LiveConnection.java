@@ -26,7 +26,6 @@ final class LiveConnection {
     long events;
     long closedNanos = -1;
     long closedWallMicros = -1;
-    boolean dirty;
     /** The compact events not yet handed to the store; null until the first. */
     EventBlockCodec.Builder block;
 

@@ -560,9 +560,8 @@ public final class Recorder implements CaptureSink, AutoCloseable {
         int payloadSize = (int) Math.min(Integer.MAX_VALUE, u.payloadSize());
         EventRow announced = store.hasListeners() ? new EventRow(id, c.id, unit.kind().code(), unit.dir(),
                 unit.offset(), unit.length(), nanos, wall, summary, attributes, unit.findings(), payloadSize) : null;
-        CompactEvent.Written written = new CompactEvent.Written(unit.kind().code(), summary,
-                CaptureStore.attributesJson(unit.kind().code(), attributes), SessionJson.findings(unit.findings()),
-                payloadSize);
+        CompactEvent.Written written = CompactEvent.Written.of(unit.kind().code(), summary, attributes,
+                unit.findings(), payloadSize);
         addToBlock(c, CompactEvent.written(id, unit.dir(), unit.offset(), unit.length(), nanos, wall, written),
                 announced);
     }

@@ -202,23 +202,36 @@ public final class SessionReader implements AutoCloseable {
      * stored with the event when it was compressed, else read back from the frames in the chunks.
      */
     public Optional<byte[]> payload(long eventId) throws IOException {
-        List<byte[]> out = new ArrayList<>(1);
-        query("SELECT payload FROM events WHERE id = ? AND payload IS NOT NULL", ps -> ps.setLong(1, eventId),
-                rs -> out.add(rs.getBytes(1)));
-        if (!out.isEmpty()) {
-            return Optional.of(out.get(0));
+        List<byte[]> stored = new ArrayList<>(1);
+        List<EventRow> rows = new ArrayList<>(1);
+        query("SELECT payload, " + EVENT_COLUMNS + " FROM events WHERE id = ?", ps -> ps.setLong(1, eventId), rs -> {
+            byte[] bytes = rs.getBytes(1);
+            if (bytes != null) {
+                stored.add(bytes);
+            } else {
+                rows.add(event(rs, 1));
+            }
+        });
+        if (!stored.isEmpty()) {
+            return Optional.of(stored.get(0));
         }
-        Optional<EventRow> event = event(eventId);
-        if (event.isEmpty() || event.get().payloadSize() < 0) {
+        if (rows.isEmpty()) { // not a row: a block's event, or none
+            Optional<EventBlocks.Found> found = blocks.byId(eventId);
+            if (found.isPresent()) {
+                rows.addAll(rows(found.get().conn(), List.of(found.get().event())));
+            }
+        }
+        if (rows.isEmpty() || rows.get(0).payloadSize() < 0) {
             return Optional.empty();
         }
-        EventRow e = event.get();
+        EventRow e = rows.get(0);
         if (e.kind().equals(UnitKind.WS_MESSAGE.code()) && e.dir() != null) {
             int span = (int) Math.min(e.length(), PAYLOAD_CAP + (1L << 20));
             return Optional.of(WsFramePayloads.of(bytes(e.conn(), e.dir(), e.offset(), span), PAYLOAD_CAP));
         }
         return Optional.empty();
     }
+
 
     /**
      * What the timeline needs of one stored event, and nothing more: no summary, no findings, no
