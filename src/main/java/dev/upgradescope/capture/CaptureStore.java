@@ -452,7 +452,7 @@ public final class CaptureStore implements AutoCloseable {
         ps.setLong(at + 5, r.s2cBytes());
         ps.setString(at + 6, SessionJson.strings(r.askedProtocols()));
         ps.setInt(at + 7, r.status());
-        ps.setString(at + 8, r.outcome());
+        ps.setString(at + 8, r.outcomeCode());
         ps.setString(at + 9, r.protocol());
         ps.setLong(at + 10, r.frames());
         ps.setLong(at + 11, r.events());

@@ -1,7 +1,11 @@
 package dev.upgradescope.capture;
 
+import dev.upgradescope.dissect.http2.FrameType;
+import dev.upgradescope.dissect.http2.H2Frame;
+import dev.upgradescope.dissect.websocket.Opcode;
 import dev.upgradescope.dissect.websocket.WsFrame;
 import dev.upgradescope.dissect.websocket.WsMessage;
+import dev.upgradescope.dissect.websocket.WsReadBack;
 import dev.upgradescope.wire.ByteRange;
 import dev.upgradescope.wire.Unit;
 import dev.upgradescope.wire.UnitKind;
@@ -18,26 +22,21 @@ import java.util.Map;
  */
 final class CompactUnits {
 
-    /** The Close opcode (RFC 6455 §5.5.1): a Close frame's code and reason stay in a row of its own. */
-    private static final int CLOSE = 0x8;
-
     private CompactUnits() {
     }
 
-    /** Whether {@code done} can be kept as a compact event (nothing stored beside it, nothing lost). */
-    static boolean fits(Dissected.UnitDone done) {
-        if (done.payload() != null) {
-            return false;
-        }
-        Unit unit = done.unit();
+    /**
+     * Whether {@code unit} can be kept as a compact event (nothing stored beside it, nothing lost):
+     * the payload of a message that fits is read back from its one frame.
+     */
+    static boolean fits(Unit unit) {
         if (unit instanceof WsFrame f) {
-            return f.findings().isEmpty() && f.complete() && f.opcode() != CLOSE
-                    && f.headerLength() == frameHeaderLength(frameFlags(f)) && done.payloadSize() == -1;
+            return f.findings().isEmpty() && f.complete() && f.opcode() != Opcode.CLOSE
+                    && f.headerLength() == frameHeaderLength(frameFlags(f));
         }
         if (unit instanceof WsMessage m) {
             return m.findings().isEmpty() && !m.compressed() && m.complete() && !m.capped()
-                    && m.frames().size() == 1
-                    && done.payloadSize() == (m.text() ? -1 : m.payloadLength());
+                    && m.frames().size() == 1;
         }
         return false;
     }
@@ -86,8 +85,8 @@ final class CompactUnits {
                     e.wallMicros(), frame.summary(), asRead(frame.attributes()), List.of(), -1);
         }
         boolean text = (e.flags() & CompactEvent.TEXT) != 0;
-        byte[] payload = text ? WsFramePayloads.of(span, (int) Math.min(Integer.MAX_VALUE - 8, e.payloadLength()))
-                : new byte[0];
+        byte[] payload = text ? WsReadBack.messagePayload(e.dir(), e.offset(), span,
+                (int) Math.min(Integer.MAX_VALUE - 8, e.payloadLength())) : new byte[0];
         ByteRange.InStream range = ByteRange.of(e.dir(), e.offset(), e.length());
         WsMessage message = new WsMessage(e.dir(), e.offset(), e.length(), text, false, false, true, List.of(range),
                 e.payloadLength(), e.payloadLength(), payload, payload, false, List.of());
@@ -111,18 +110,16 @@ final class CompactUnits {
         if (e.kind() == UnitKind.WS_FRAME) {
             return e.flags() & 0x0f;
         }
-        if (e.written() != null && e.written().kind().equals(UnitKind.WS_FRAME.code())
-                && SessionJson.attributes(e.written().attributesJson()).get("opcode") instanceof Number n) {
-            return n.intValue();
+        if (e.written() != null && e.written().kind().equals(UnitKind.WS_FRAME.code())) {
+            return WsFrame.OPCODE.in(SessionJson.attributes(e.written().attributesJson()), -1);
         }
         return -1;
     }
 
-    /** An HTTP/2 frame's type name for the timeline (null for other events). */
-    static String h2Type(CompactEvent e) {
-        if (e.written() != null && e.written().kind().equals(UnitKind.H2_FRAME.code())
-                && SessionJson.attributes(e.written().attributesJson()).get("type") instanceof String t) {
-            return t;
+    /** An HTTP/2 frame's type for the timeline (null for other events and undefined types). */
+    static FrameType h2Type(CompactEvent e) {
+        if (e.written() != null && e.written().kind().equals(UnitKind.H2_FRAME.code())) {
+            return H2Frame.TYPE.in(SessionJson.attributes(e.written().attributesJson()), null);
         }
         return null;
     }

@@ -1,5 +1,7 @@
 package dev.upgradescope.capture;
 
+import dev.upgradescope.dissect.ConnectionDissection;
+import dev.upgradescope.dissect.upgrade.UpgradeOutcome;
 import dev.upgradescope.wire.Direction;
 import java.util.List;
 
@@ -20,7 +22,8 @@ final class LiveConnection {
     long s2cBytes;
     List<String> asked = List.of();
     int status;
-    String outcome = "";
+    /** Null until the handshake is analysed. */
+    UpgradeOutcome outcome;
     String protocol = "";
     long frames;
     long events;

@@ -1,14 +1,9 @@
 package dev.upgradescope.capture;
 
+import dev.upgradescope.dissect.ConnectionDissection;
 import dev.upgradescope.wire.Direction;
-import dev.upgradescope.wire.Unit;
-import dev.upgradescope.wire.UnitKind;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -90,16 +85,11 @@ public final class Recorder implements CaptureSink, AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(Recorder.class.getName());
     private static final int DRAIN = 1024;
-    /** A connection's block of compact events is handed to the store at this many events or bytes. */
-    private static final int BLOCK_EVENTS = 4096;
-    private static final int BLOCK_BYTES = 64 * 1024;
-    /** How long open blocks and connection summaries may wait before the store gets them. */
-    private static final long PUBLISH_MILLIS = 50;
 
     private final CaptureStore store;
-    private final ConnectionDissection.Factory dissections;
     private final Options options;
-    private final SessionClock clock;
+    /** The dissection thread's own state and work. */
+    private final DissectionLoop loop;
     private final BoundedHandoff<RecorderOp> queue;
     private final Map<Long, ConnectionFlow> flows = new ConcurrentHashMap<>();
     /** Chunk bytes (with their per-op overhead) handed over and not yet passed to the store. */
@@ -111,13 +101,6 @@ public final class Recorder implements CaptureSink, AutoCloseable {
     private volatile State state = State.RECORDING;
     private volatile boolean closed;
 
-    // Dissection-thread state.
-    private final Map<Long, LiveConnection> live = new HashMap<>();
-    private final Set<LiveConnection> dirty = new LinkedHashSet<>();
-    /** Connections with compact events not yet handed to the store. */
-    private final Set<LiveConnection> blocked = new LinkedHashSet<>();
-    private long lastPublish = System.nanoTime();
-
     public Recorder(CaptureStore store, ConnectionDissection.Factory dissections) {
         this(store, dissections, Options.DEFAULTS);
     }
@@ -128,10 +111,9 @@ public final class Recorder implements CaptureSink, AutoCloseable {
 
     /** A recorder whose wall-clock times come from {@code clock} (tests that compare two recordings). */
     Recorder(CaptureStore store, ConnectionDissection.Factory dissections, Options options, SessionClock clock) {
-        this.clock = clock;
         this.store = store;
-        this.dissections = dissections;
         this.options = options;
+        this.loop = new DissectionLoop(store, dissections, options, clock, this::connectionClosed);
         this.queue = new BoundedHandoff<>(options.queueBytes());
         this.thread = new Thread(this::run, "upgradescope-recorder " + store.file().getFileName());
         this.thread.setDaemon(true);
@@ -348,6 +330,14 @@ public final class Recorder implements CaptureSink, AutoCloseable {
         }
     }
 
+    /** Both directions of {@code conn} ended: its source needs no more flow control. */
+    private void connectionClosed(long conn) {
+        ConnectionFlow flow = flows.remove(conn);
+        if (flow != null) {
+            resume(flow);
+        }
+    }
+
     // ---------------------------------------------------------------- dissection thread
 
     private void run() {
@@ -359,17 +349,17 @@ public final class Recorder implements CaptureSink, AutoCloseable {
                 boolean last = false;
                 for (RecorderOp op : batch) {
                     if (op instanceof RecorderOp.Barrier b) {
-                        publishDirty(true);
+                        loop.publishDirty(true);
                         b.done().complete(null);
                         last |= b.last();
                     } else {
                         applySafely(op);
                     }
                 }
-                publishDirty(false);
+                loop.publishDirty(false);
                 if (store.failure().isPresent()) {
                     stop();
-                    live.clear();
+                    loop.clear();
                     return;
                 }
                 resumeBelowLowWater();
@@ -386,7 +376,7 @@ public final class Recorder implements CaptureSink, AutoCloseable {
 
     private void applySafely(RecorderOp op) {
         try {
-            apply(op);
+            loop.apply(op);
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "recording " + op.getClass().getSimpleName() + " failed", e);
         } finally {
@@ -395,268 +385,5 @@ public final class Recorder implements CaptureSink, AutoCloseable {
                 pending.addAndGet(-chunk.weight());
             }
         }
-    }
-
-    private void apply(RecorderOp op) {
-        if (op instanceof RecorderOp.Open open) {
-            LiveConnection c = new LiveConnection(open.conn(), open.info(), newDissection(open.conn()));
-            live.put(c.id, c);
-            store.connectionOpened(c.row(clock));
-            return;
-        }
-        LiveConnection c = live.get(op.conn());
-        if (c == null) {
-            return;
-        }
-        if (op instanceof RecorderOp.Target t) {
-            c.target = t.target() == null ? "" : t.target();
-            dirty.add(c);
-        } else if (op instanceof RecorderOp.ChunkIn chunk) {
-            onChunk(c, chunk);
-        } else if (op instanceof RecorderOp.NoteIn n) {
-            store.note(c.id, n.note(), clock.wallMicros(n.note().nanos()));
-        } else if (op instanceof RecorderOp.End end) {
-            onEnd(c, end);
-        }
-    }
-
-    private ConnectionDissection newDissection(long conn) {
-        try {
-            return dissections.create();
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.ERROR, "cannot create a dissection for connection " + conn, e);
-            return null;
-        }
-    }
-
-    private void onChunk(LiveConnection c, RecorderOp.ChunkIn chunk) {
-        int d = chunk.dir().ordinal();
-        checkGap(c, chunk.dir(), chunk.offset(), chunk.nanos());
-        c.expected[d] = chunk.offset() + chunk.bytes().length;
-        long wall = clock.wallMicros(chunk.nanos());
-        store.chunk(c.id, chunk.dir(), chunk.offset(), chunk.nanos(), wall, chunk.bytes());
-        c.countBytes(chunk.dir(), chunk.bytes().length);
-        dirty.add(c);
-        if (c.dissection != null) {
-            List<Dissected> results;
-            try {
-                results = c.dissection.feed(chunk.dir(), chunk.offset(), chunk.bytes());
-            } catch (RuntimeException e) {
-                dissectorFailed(c, e, chunk.nanos());
-                return;
-            }
-            record(c, results, chunk.nanos(), wall);
-        }
-    }
-
-    private void onEnd(LiveConnection c, RecorderOp.End end) {
-        int d = end.dir().ordinal();
-        if (c.ended[d]) {
-            return;
-        }
-        checkGap(c, end.dir(), end.offset(), end.nanos());
-        c.ended[d] = true;
-        if (c.dissection != null) {
-            try {
-                record(c, c.dissection.end(end.dir()), end.nanos(), clock.wallMicros(end.nanos()));
-            } catch (RuntimeException e) {
-                dissectorFailed(c, e, end.nanos());
-            }
-        }
-        dirty.add(c);
-        if (c.ended[0] && c.ended[1]) {
-            c.closedNanos = end.nanos();
-            c.closedWallMicros = clock.wallMicros(end.nanos());
-            flushBlock(c);
-            live.remove(c.id);
-            ConnectionFlow flow = flows.remove(c.id);
-            if (flow != null) {
-                resume(flow);
-            }
-            dirty.remove(c);
-            store.connectionClosed(c.row(clock));
-        }
-    }
-
-    private void checkGap(LiveConnection c, Direction dir, long offset, long nanos) {
-        long expected = c.expected[dir.ordinal()];
-        if (offset == expected) {
-            return;
-        }
-        String detail = (offset - expected) + " bytes of " + dir.code() + " from offset " + expected
-                + " were not recorded because recording fell behind; dissection of this connection stopped.";
-        store.note(c.id, new ConnectionNote(NOTE_GAP, detail, nanos), clock.wallMicros(nanos));
-        c.dissection = null;
-        c.expected[dir.ordinal()] = offset;
-    }
-
-    private void dissectorFailed(LiveConnection c, RuntimeException e, long nanos) {
-        LOG.log(System.Logger.Level.ERROR, "dissector failed on connection " + c.id, e);
-        c.dissection = null;
-        store.note(c.id, new ConnectionNote(NOTE_DISSECTOR_FAILED, e.toString(), nanos), clock.wallMicros(nanos));
-    }
-
-    private void record(LiveConnection c, List<Dissected> results, long nanos, long wall) {
-        for (Dissected r : results) {
-            if (options.compactEvents() && r instanceof Dissected.UnitDone u && CompactUnits.fits(u)) {
-                recordCompact(c, u, nanos, wall);
-                continue;
-            }
-            if (options.compactEvents() && r instanceof Dissected.UnitDone u && u.payload() == null) {
-                recordWritten(c, u, nanos, wall);
-                continue;
-            }
-            EventRow draft;
-            byte[] payload = null;
-            if (r instanceof Dissected.UnitDone u) {
-                draft = unitEvent(c, u.unit(), u.payloadSize(), nanos, wall);
-                payload = cap(u.payload());
-            } else if (r instanceof Dissected.Handshake h) {
-                draft = handshakeEvent(c, h, nanos, wall);
-            } else {
-                draft = switchEvent(c, (Dissected.Switched) r, nanos, wall);
-            }
-            c.events++;
-            if (options.compactEvents() && payload == null) { // the handshake verdict, the switch
-                EventRow row = draft.withId(store.nextEventId());
-                addToBlock(c, CompactUnits.written(row.id(), row), store.hasListeners() ? row : null);
-            } else {
-                flushBlock(c); // a reader paging by id must never see a later event before an earlier one
-                store.event(draft, payload);
-            }
-        }
-        if (!results.isEmpty()) {
-            dirty.add(c);
-        }
-    }
-
-    /**
-     * Keeps a plain WebSocket unit in the connection's block: a dozen bytes instead of a row. Its
-     * full row is built only for the change feed's listeners, when there are any.
-     */
-    private void recordCompact(LiveConnection c, Dissected.UnitDone u, long nanos, long wall) {
-        long id = store.nextEventId();
-        EventRow announced = null;
-        if (store.hasListeners()) {
-            announced = unitEvent(c, u.unit(), u.payloadSize(), nanos, wall).withId(id);
-        } else {
-            countUnit(c, u.unit().kind(), null);
-        }
-        c.events++;
-        addToBlock(c, CompactUnits.of(id, u.unit(), nanos, wall), announced);
-    }
-
-    /**
-     * Keeps any other unit without a payload to store in the connection's block as written: its
-     * summary, attributes and findings as the columns of a row would hold them.
-     */
-    private void recordWritten(LiveConnection c, Dissected.UnitDone u, long nanos, long wall) {
-        Unit unit = u.unit();
-        Map<String, Object> attributes = unit.attributes();
-        countUnit(c, unit.kind(), attributes);
-        c.events++;
-        long id = store.nextEventId();
-        String summary = unit.summary();
-        int payloadSize = (int) Math.min(Integer.MAX_VALUE, u.payloadSize());
-        EventRow announced = store.hasListeners() ? new EventRow(id, c.id, unit.kind().code(), unit.dir(),
-                unit.offset(), unit.length(), nanos, wall, summary, attributes, unit.findings(), payloadSize) : null;
-        CompactEvent.Written written = CompactEvent.Written.of(unit.kind().code(), summary, attributes,
-                unit.findings(), payloadSize);
-        addToBlock(c, CompactEvent.written(id, unit.dir(), unit.offset(), unit.length(), nanos, wall, written),
-                announced);
-    }
-
-    /** Adds an event to the connection's block, handing the block to the store when it is full. */
-    private void addToBlock(LiveConnection c, CompactEvent event, EventRow announced) {
-        EventBlockCodec.Builder block = c.block();
-        if (block.count() > 0 && event.id() - block.firstId() >= EventBlock.MAX_ID_SPAN) {
-            flushBlock(c);
-        }
-        block.add(event, announced);
-        if (block.count() >= BLOCK_EVENTS || block.bytes() >= BLOCK_BYTES) {
-            flushBlock(c);
-        } else if (block.count() == 1) {
-            blocked.add(c);
-        }
-    }
-
-    private void flushBlock(LiveConnection c) {
-        if (c.block != null && c.block.count() > 0) {
-            store.eventBlock(c.block.finish());
-        }
-        blocked.remove(c);
-    }
-
-    private EventRow unitEvent(LiveConnection c, Unit unit, long payloadSize, long nanos, long wall) {
-        Map<String, Object> attributes = unit.attributes();
-        countUnit(c, unit.kind(), attributes);
-        return new EventRow(0, c.id, unit.kind().code(), unit.dir(), unit.offset(), unit.length(), nanos, wall,
-                unit.summary(), attributes, unit.findings(), (int) Math.min(Integer.MAX_VALUE, payloadSize));
-    }
-
-    /**
-     * Counts a unit in the connection's summary: frames after the switch, the final status (from
-     * the attributes of a response; null for other units).
-     */
-    private static void countUnit(LiveConnection c, UnitKind kind, Map<String, Object> attributes) {
-        if (kind == UnitKind.WS_FRAME || kind == UnitKind.H2_FRAME || kind == UnitKind.TLS_RECORD) {
-            c.frames++;
-        }
-        if (kind == UnitKind.HTTP_RESPONSE && c.status == 0 && attributes.get("status") instanceof Number s
-                && (s.intValue() >= 200 || s.intValue() == 101)) {
-            c.status = s.intValue();
-        }
-    }
-
-    private EventRow handshakeEvent(LiveConnection c, Dissected.Handshake h, long nanos, long wall) {
-        c.asked = h.askedProtocols();
-        c.status = h.status();
-        c.outcome = h.outcome().code();
-        LinkedHashMap<String, Object> attributes = new LinkedHashMap<>();
-        attributes.put("requestOffset", h.requestOffset());
-        attributes.put("askedProtocols", h.askedProtocols());
-        attributes.putAll(h.attributes());
-        attributes.put("outcome", h.outcome().code());
-        attributes.put("status", h.status() > 0 ? h.status() : null); // no final answer yet: null, as in dissect --json
-        return new EventRow(0, c.id, EventRow.HANDSHAKE, null, 0, 0, nanos, wall, h.summary(),
-                FrozenAttributes.adopt(attributes), h.findings(), -1);
-    }
-
-    private EventRow switchEvent(LiveConnection c, Dissected.Switched s, long nanos, long wall) {
-        c.protocol = s.protocol();
-        LinkedHashMap<String, Object> attributes = new LinkedHashMap<>();
-        attributes.put("protocol", s.protocol());
-        attributes.put("c2sOffset", s.c2sOffset());
-        attributes.put("s2cOffset", s.s2cOffset());
-        String summary = "switched to " + s.protocol() + " at c2s " + s.c2sOffset() + ", s2c " + s.s2cOffset();
-        return new EventRow(0, c.id, EventRow.PROTOCOL_SWITCH, null, 0, 0, nanos, wall, summary,
-                FrozenAttributes.adopt(attributes), List.of(), -1);
-    }
-
-    private byte[] cap(byte[] payload) {
-        if (payload == null || payload.length <= options.payloadCap()) {
-            return payload;
-        }
-        return Arrays.copyOf(payload, options.payloadCap());
-    }
-
-    /**
-     * Hands the open blocks and the changed connection summaries to the store: at most every
-     * {@value #PUBLISH_MILLIS} ms (a short connection's events then go in one block, its summary in
-     * one update), or at once when {@code now}.
-     */
-    private void publishDirty(boolean now) {
-        long at = System.nanoTime();
-        if (!now && at - lastPublish < TimeUnit.MILLISECONDS.toNanos(PUBLISH_MILLIS)) {
-            return;
-        }
-        lastPublish = at;
-        for (LiveConnection c : List.copyOf(blocked)) {
-            flushBlock(c);
-        }
-        for (LiveConnection c : dirty) {
-            store.connectionUpdated(c.row(clock));
-        }
-        dirty.clear();
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.upgradescope.wire.ByteRange;
@@ -101,25 +100,6 @@ final class SessionJson {
             JsonText.string(out, s.dir().code());
             out.append(",\"offset\":").append(s.offset()).append(",\"length\":").append(s.length()).append('}');
         }
-    }
-
-    /** The findings as the general serializer writes them (kept to check the direct writer against). */
-    static String findingsViaTree(List<Finding> findings) {
-        if (findings.isEmpty()) {
-            return "[]";
-        }
-        ArrayNode array = NODES.arrayNode();
-        for (Finding f : findings) {
-            ObjectNode o = array.addObject();
-            o.put("code", f.code());
-            o.put("severity", f.severity().code());
-            o.put("rfc", f.spec().rfc());
-            o.put("section", f.spec().section());
-            ArrayNode args = o.putArray("args");
-            f.args().forEach(args::add);
-            o.set("range", range(f.range()));
-        }
-        return write(array);
     }
 
     static List<Finding> findings(String json) {

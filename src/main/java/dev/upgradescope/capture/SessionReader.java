@@ -1,5 +1,10 @@
 package dev.upgradescope.capture;
 
+import dev.upgradescope.dissect.http2.FrameType;
+import dev.upgradescope.dissect.http2.H2Frame;
+import dev.upgradescope.dissect.upgrade.UpgradeOutcome;
+import dev.upgradescope.dissect.websocket.WsFrame;
+import dev.upgradescope.dissect.websocket.WsReadBack;
 import dev.upgradescope.wire.Direction;
 import dev.upgradescope.wire.UnitKind;
 import java.io.ByteArrayOutputStream;
@@ -227,7 +232,8 @@ public final class SessionReader implements AutoCloseable {
         EventRow e = rows.get(0);
         if (e.kind().equals(UnitKind.WS_MESSAGE.code()) && e.dir() != null) {
             int span = (int) Math.min(e.length(), PAYLOAD_CAP + (1L << 20));
-            return Optional.of(WsFramePayloads.of(bytes(e.conn(), e.dir(), e.offset(), span), PAYLOAD_CAP));
+            return Optional.of(WsReadBack.messagePayload(e.dir(), e.offset(), bytes(e.conn(), e.dir(), e.offset(), span),
+                    PAYLOAD_CAP));
         }
         return Optional.empty();
     }
@@ -236,16 +242,17 @@ public final class SessionReader implements AutoCloseable {
     /**
      * What the timeline needs of one stored event, and nothing more: no summary, no findings, no
      * attribute parsing. {@code opcode} is a WebSocket frame's opcode (-1 for other events),
-     * {@code type} an HTTP/2 frame's type name (null for other events).
+     * {@code type} an HTTP/2 frame's type (null for other events and for types RFC 9113 does not
+     * define).
      */
     @FunctionalInterface
     public interface MarkVisitor {
         /** Takes one event's mark; false stops the read. */
-        boolean mark(long id, String kind, Direction dir, long nanos, int opcode, String type);
+        boolean mark(long id, String kind, Direction dir, long nanos, int opcode, FrameType type);
     }
 
     /** One event's mark, from a row or a block. */
-    private record Mark(long id, String kind, Direction dir, long nanos, int opcode, String type) {
+    private record Mark(long id, String kind, Direction dir, long nanos, int opcode, FrameType type) {
     }
 
     /**
@@ -259,8 +266,10 @@ public final class SessionReader implements AutoCloseable {
     public int forEachMark(long conn, long afterId, int limit, MarkVisitor visitor) throws IOException {
         List<Mark> plain = new ArrayList<>();
         query("SELECT id, kind, dir, nanos, "
-                + "CASE kind WHEN 'ws-frame' THEN json_extract(attributes, '$.opcode') END, "
-                + "CASE kind WHEN 'h2-frame' THEN json_extract(attributes, '$.type') END "
+                + "CASE kind WHEN '" + UnitKind.WS_FRAME.code() + "' THEN json_extract(attributes, '$."
+                + WsFrame.OPCODE.name() + "') END, "
+                + "CASE kind WHEN '" + UnitKind.H2_FRAME.code() + "' THEN json_extract(attributes, '$."
+                + H2Frame.TYPE.name() + "') END "
                 + "FROM events WHERE conn = ? AND id > ? ORDER BY id LIMIT ?", ps -> {
                     ps.setLong(1, conn);
                     ps.setLong(2, afterId);
@@ -272,7 +281,7 @@ public final class SessionReader implements AutoCloseable {
                         opcode = -1;
                     }
                     plain.add(new Mark(rs.getLong(1), rs.getString(2), dir == null ? null : Direction.fromCode(dir),
-                            rs.getLong(4), opcode, rs.getString(6)));
+                            rs.getLong(4), opcode, FrameType.byName(rs.getString(6))));
                 });
         long bound = plain.size() == limit && limit > 0 ? plain.get(limit - 1).id() : Long.MAX_VALUE;
         List<Mark> marks = new ArrayList<>(plain);
@@ -475,7 +484,7 @@ public final class SessionReader implements AutoCloseable {
     private static ConnectionRow connection(ResultSet rs) throws SQLException {
         return new ConnectionRow(rs.getLong(1), rs.getString(2), rs.getString(3), mode(rs.getString(4)),
                 rs.getString(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10),
-                rs.getLong(11), SessionJson.strings(rs.getString(12)), rs.getInt(13), rs.getString(14),
+                rs.getLong(11), SessionJson.strings(rs.getString(12)), rs.getInt(13), UpgradeOutcome.ofCode(rs.getString(14)),
                 rs.getString(15), rs.getLong(16), rs.getLong(17));
     }
 

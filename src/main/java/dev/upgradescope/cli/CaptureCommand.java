@@ -3,12 +3,12 @@ package dev.upgradescope.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.upgradescope.capture.CaptureListener;
 import dev.upgradescope.capture.CaptureStore;
-import dev.upgradescope.capture.ConnectionDissection;
 import dev.upgradescope.capture.EventRow;
-import dev.upgradescope.export.HarExporter;
 import dev.upgradescope.capture.NoteRow;
 import dev.upgradescope.capture.Recorder;
 import dev.upgradescope.capture.SessionReader;
+import dev.upgradescope.dissect.ConnectionDissection;
+import dev.upgradescope.export.HarExporter;
 import dev.upgradescope.proxy.ListenerConfig;
 import dev.upgradescope.proxy.ProxyConfig;
 import dev.upgradescope.proxy.ProxyServer;
@@ -33,9 +33,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code upgradescope capture}: runs the proxy headless, recording every connection, until the

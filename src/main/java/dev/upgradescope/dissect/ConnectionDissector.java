@@ -26,7 +26,7 @@ import java.util.List;
  * as a connection of its own. Bytes the client sends after an upgrade request are held by the
  * parser until the answer says what they are. Not thread-safe; feed each direction in order.
  */
-public final class ConnectionDissector {
+public final class ConnectionDissector implements ConnectionDissection {
 
     /** How much the client may send after an upgrade request before its answer is seen. */
     static final int MAX_HELD_BYTES = 4 << 20;
@@ -53,6 +53,7 @@ public final class ConnectionDissector {
     }
 
     /** Consumes the next bytes of {@code dir}, which start at absolute {@code offset}. */
+    @Override
     public List<DissectionEvent> feed(Direction dir, long offset, byte[] bytes) {
         List<DissectionEvent> out = new ArrayList<>();
         if (tunnel != null) {
@@ -75,6 +76,7 @@ public final class ConnectionDissector {
      * Bytes the client sent after an upgrade request stay held until the server's side has ended
      * too, since its answer decides what they are.
      */
+    @Override
     public List<DissectionEvent> end(Direction dir) {
         List<DissectionEvent> out = new ArrayList<>();
         if (dir == Direction.C2S) {
@@ -229,7 +231,7 @@ public final class ConnectionDissector {
             Chunk c2sRest = requests.takeRemainder();
             Chunk s2cRest = responses.takeRemainder();
             tunnel = new ConnectionDissector(c2sRest.offset(), s2cRest.offset());
-            out.add(new ProtocolSwitched("tunnel", c2sRest.offset(), s2cRest.offset()));
+            out.add(new ProtocolSwitched(ProtocolSwitched.TUNNEL, c2sRest.offset(), s2cRest.offset()));
             out.addAll(tunnel.feed(Direction.C2S, c2sRest.offset(), c2sRest.bytes()));
             out.addAll(tunnel.feed(Direction.S2C, s2cRest.offset(), s2cRest.bytes()));
             if (c2sEnded) {

@@ -1,11 +1,19 @@
 package dev.upgradescope.export;
 
-import dev.upgradescope.capture.ConnectionRow;
-import dev.upgradescope.capture.EventRow;
-import dev.upgradescope.capture.SessionReader;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.upgradescope.capture.ConnectionRow;
+import dev.upgradescope.capture.EventRow;
+import dev.upgradescope.capture.Redissection;
+import dev.upgradescope.capture.SessionReader;
+import dev.upgradescope.dissect.ConnectionDissection;
+import dev.upgradescope.dissect.DissectionEvent;
+import dev.upgradescope.dissect.http1.HttpMessage;
+import dev.upgradescope.dissect.http1.HttpRequest;
+import dev.upgradescope.dissect.http1.HttpResponse;
+import dev.upgradescope.dissect.websocket.Opcode;
+import dev.upgradescope.dissect.websocket.WsMessage;
 import dev.upgradescope.wire.Direction;
 import dev.upgradescope.wire.UnitKind;
 import java.io.IOException;
@@ -21,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -105,6 +114,7 @@ public final class HarExporter {
     }
 
     private void planConnection(ConnectionRow c, List<HarEntryPlan> plans) throws IOException {
+        Sizes sizes = new Sizes(c.id());
         Deque<EventRow> waiting = new ArrayDeque<>();
         EventRow upgradeRequest = null;
         EventRow upgradeResponse = null;
@@ -112,10 +122,10 @@ public final class HarExporter {
         while (true) {
             List<EventRow> events = reader.events(c.id(), after, PAGE);
             for (EventRow e : events) {
-                if (e.kind().equals(UnitKind.HTTP_REQUEST.code())) {
+                if (e.is(UnitKind.HTTP_REQUEST)) {
                     waiting.add(e);
-                } else if (e.kind().equals(UnitKind.HTTP_RESPONSE.code()) && !waiting.isEmpty()) {
-                    int status = number(e.attributes().get("status"));
+                } else if (e.is(UnitKind.HTTP_RESPONSE) && !waiting.isEmpty()) {
+                    int status = e.get(HttpResponse.STATUS, 0);
                     if (status >= 100 && status < 200 && status != 101) {
                         continue; // an interim response: the final one follows (RFC 9110 §15.2)
                     }
@@ -124,12 +134,12 @@ public final class HarExporter {
                         upgradeRequest = request;
                         upgradeResponse = e;
                     } else {
-                        plans.add(new HarEntryPlan(c, request, e, -1, started(c, request)));
+                        plans.add(plan(c, request, e, -1, sizes));
                     }
                 } else if (e.kind().equals(EventRow.PROTOCOL_SWITCH) && upgradeRequest != null) {
-                    boolean ws = "websocket".equalsIgnoreCase(String.valueOf(e.attributes().get("protocol")));
-                    plans.add(new HarEntryPlan(c, upgradeRequest, upgradeResponse, ws ? e.id() : -1,
-                            started(c, upgradeRequest)));
+                    boolean ws = DissectionEvent.ProtocolSwitched.WEBSOCKET.equalsIgnoreCase(
+                            e.get(DissectionEvent.ProtocolSwitched.PROTOCOL, ""));
+                    plans.add(plan(c, upgradeRequest, upgradeResponse, ws ? e.id() : -1, sizes));
                     upgradeRequest = null;
                 }
             }
@@ -139,10 +149,44 @@ public final class HarExporter {
             after = events.get(events.size() - 1).id();
         }
         if (upgradeRequest != null) { // a 101 without a recorded switch: still an exchange
-            plans.add(new HarEntryPlan(c, upgradeRequest, upgradeResponse, -1, started(c, upgradeRequest)));
+            plans.add(plan(c, upgradeRequest, upgradeResponse, -1, sizes));
         }
         for (EventRow request : waiting) {
-            plans.add(new HarEntryPlan(c, request, null, -1, started(c, request)));
+            plans.add(plan(c, request, null, -1, sizes));
+        }
+    }
+
+    private HarEntryPlan plan(ConnectionRow c, EventRow request, EventRow response, long messagesAfter, Sizes sizes)
+            throws IOException {
+        return new HarEntryPlan(c, request, response, messagesAfter, started(c, request), sizes.of(request),
+                response == null ? MessageSizes.UNKNOWN : sizes.of(response));
+    }
+
+    /**
+     * The sizes of a connection's HTTP messages, from their dissector: the connection is dissected
+     * again (up to its switch to another protocol) the first time a message's sizes are asked for.
+     */
+    private final class Sizes {
+        private final long conn;
+        private Map<Long, HttpMessage> byOffset;
+
+        Sizes(long conn) {
+            this.conn = conn;
+        }
+
+        MessageSizes of(EventRow e) throws IOException {
+            if (byOffset == null) {
+                byOffset = new HashMap<>();
+                for (HttpMessage m : new Redissection(reader, ConnectionDissection.standard()).httpMessages(conn)) {
+                    byOffset.put(key(m.dir(), m.offset()), m);
+                }
+            }
+            HttpMessage m = byOffset.get(key(e.dir(), e.offset()));
+            return m == null || m.length() != e.length() ? MessageSizes.UNKNOWN : MessageSizes.of(m);
+        }
+
+        private static long key(Direction dir, long offset) {
+            return offset * 2 + dir.ordinal();
         }
     }
 
@@ -174,8 +218,8 @@ public final class HarExporter {
         json.writeObjectFieldStart("cache");
         json.writeEndObject();
         json.writeStringField("connection", Long.toString(c.id()));
-        writeRequest(json, c, req, p.websocket());
-        writeResponse(json, resp);
+        writeRequest(json, c, req, p);
+        writeResponse(json, resp, p);
         String ip = host(c.target());
         if (ip.matches("[0-9.]+|[0-9a-fA-F:]*:[0-9a-fA-F:.]*")) { // HAR wants an address, not a name
             json.writeStringField("serverIPAddress", ip);
@@ -198,48 +242,47 @@ public final class HarExporter {
         json.writeEndObject();
     }
 
-    private void writeRequest(JsonGenerator json, ConnectionRow c, EventRow req, boolean websocket)
+    private void writeRequest(JsonGenerator json, ConnectionRow c, EventRow req, HarEntryPlan p)
             throws IOException {
-        Map<String, Object> a = req.attributes();
-        List<List<String>> headers = headers(a);
-        String url = url(c, String.valueOf(a.getOrDefault("target", "/")), headers, websocket);
-        long[] sizes = sizes(req, headers);
+        boolean websocket = p.websocket();
+        List<List<String>> headers = req.get(HttpMessage.HEADERS, List.of());
+        String url = url(c, req.get(HttpRequest.TARGET, "/"), headers, websocket);
+        MessageSizes sizes = p.requestSizes();
         json.writeObjectFieldStart("request");
-        json.writeStringField("method", String.valueOf(a.getOrDefault("method", "")));
+        json.writeStringField("method", req.get(HttpRequest.METHOD, ""));
         json.writeStringField("url", url);
-        json.writeStringField("httpVersion", String.valueOf(a.getOrDefault("version", "")));
+        json.writeStringField("httpVersion", req.get(HttpMessage.VERSION, ""));
         writeHeaders(json, headers);
         json.writeArrayFieldStart("queryString");
         writeQuery(json, url);
         json.writeEndArray();
         json.writeArrayFieldStart("cookies");
         json.writeEndArray();
-        json.writeNumberField("headersSize", sizes[0]);
-        json.writeNumberField("bodySize", sizes[1]);
+        json.writeNumberField("headersSize", sizes.head());
+        json.writeNumberField("bodySize", sizes.body());
         json.writeEndObject();
     }
 
-    private void writeResponse(JsonGenerator json, EventRow resp) throws IOException {
-        Map<String, Object> a = resp == null ? Map.of() : resp.attributes();
-        List<List<String>> headers = headers(a);
-        long[] sizes = resp == null ? new long[] {-1, -1} : sizes(resp, headers);
+    private void writeResponse(JsonGenerator json, EventRow resp, HarEntryPlan p) throws IOException {
+        List<List<String>> headers = resp == null ? List.of() : resp.get(HttpMessage.HEADERS, List.of());
+        MessageSizes sizes = p.responseSizes();
         json.writeObjectFieldStart("response");
-        json.writeNumberField("status", resp == null ? 0 : number(a.get("status")));
-        json.writeStringField("statusText", String.valueOf(a.getOrDefault("reason", "")));
-        json.writeStringField("httpVersion", String.valueOf(a.getOrDefault("version", "")));
+        json.writeNumberField("status", resp == null ? 0 : resp.get(HttpResponse.STATUS, 0));
+        json.writeStringField("statusText", resp == null ? "" : resp.get(HttpResponse.REASON, ""));
+        json.writeStringField("httpVersion", resp == null ? "" : resp.get(HttpMessage.VERSION, ""));
         writeHeaders(json, headers);
         json.writeArrayFieldStart("cookies");
         json.writeEndArray();
         json.writeObjectFieldStart("content");
-        json.writeNumberField("size", Math.max(0, sizes[1]));
+        json.writeNumberField("size", Math.max(0, sizes.body()));
         json.writeStringField("mimeType", header(headers, "content-type").orElse("x-unknown"));
         if (resp != null) {
             writeBody(json, resp, headers, sizes);
         }
         json.writeEndObject();
         json.writeStringField("redirectURL", header(headers, "location").orElse(""));
-        json.writeNumberField("headersSize", sizes[0]);
-        json.writeNumberField("bodySize", sizes[1]);
+        json.writeNumberField("headersSize", sizes.head());
+        json.writeNumberField("bodySize", sizes.body());
         json.writeNumberField("_transferSize", resp == null ? 0 : resp.length());
         if (resp == null) {
             json.writeStringField("_error", "no response was recorded");
@@ -253,14 +296,14 @@ public final class HarExporter {
      * The body as recorded, when its length is known, it is not content-coded (HAR holds decoded
      * content) and it is at most {@value #BODY_CAP} bytes: text as is, anything else in base64.
      */
-    private void writeBody(JsonGenerator json, EventRow message, List<List<String>> headers, long[] sizes)
+    private void writeBody(JsonGenerator json, EventRow message, List<List<String>> headers, MessageSizes sizes)
             throws IOException {
-        long body = sizes[1];
+        long body = sizes.body();
         String coding = header(headers, "content-encoding").orElse("identity").trim();
-        if (body <= 0 || sizes[0] < 0 || body > BODY_CAP || !coding.equalsIgnoreCase("identity")) {
+        if (body <= 0 || !sizes.bodyAsSent() || body > BODY_CAP || !coding.equalsIgnoreCase("identity")) {
             return;
         }
-        byte[] bytes = reader.bytes(message.conn(), message.dir(), message.offset() + sizes[0], (int) body);
+        byte[] bytes = reader.bytes(message.conn(), message.dir(), message.offset() + sizes.head(), (int) body);
         if (bytes.length != body) {
             return;
         }
@@ -281,7 +324,7 @@ public final class HarExporter {
         while (true) {
             List<EventRow> events = reader.events(c.id(), after, PAGE);
             for (EventRow e : events) {
-                if (e.kind().equals(UnitKind.WS_MESSAGE.code())) {
+                if (e.is(UnitKind.WS_MESSAGE)) {
                     writeMessage(json, e);
                 }
             }
@@ -293,42 +336,26 @@ public final class HarExporter {
         json.writeEndArray();
     }
 
+    /** One message as Chrome writes it: opcode 1 with the text, or 2 with the payload in base64. */
     private void writeMessage(JsonGenerator json, EventRow e) throws IOException {
-        Map<String, Object> a = e.attributes();
-        Object text = a.get("text");
-        int opcode = opcode(a, text != null);
+        Optional<String> text = e.get(WsMessage.TEXT);
+        boolean isText = text.isPresent() || WsMessage.TEXT_TYPE.equals(e.get(WsMessage.TYPE, ""));
         String data;
-        if (text != null) {
-            data = text.toString();
+        if (text.isPresent()) {
+            data = text.get();
         } else {
             byte[] payload = reader.payload(e.id()).orElse(new byte[0]);
-            data = opcode == 1 ? new String(payload, StandardCharsets.UTF_8)
-                    : Base64.getEncoder().encodeToString(payload);
+            data = isText ? new String(payload, StandardCharsets.UTF_8) : Base64.getEncoder().encodeToString(payload);
         }
         json.writeStartObject();
         json.writeStringField("type", e.dir() == Direction.C2S ? "send" : "receive");
         json.writeNumberField("time", e.wallMicros() / 1_000_000.0);
-        json.writeNumberField("opcode", opcode);
+        json.writeNumberField("opcode", isText ? Opcode.TEXT : Opcode.BINARY);
         json.writeStringField("data", data);
         json.writeEndObject();
     }
 
     // ---------------------------------------------------------------- field values
-
-    private static int opcode(Map<String, Object> a, boolean hasText) {
-        Object o = a.get("opcode");
-        if (o instanceof Number n) {
-            return n.intValue();
-        }
-        String type = String.valueOf(o == null ? a.getOrDefault("type", "") : o).toLowerCase(Locale.ROOT);
-        if (type.startsWith("text")) {
-            return 1;
-        }
-        if (type.startsWith("binary")) {
-            return 2;
-        }
-        return hasText ? 1 : 2;
-    }
 
     /** The request's absolute URL: absolute-form as written, otherwise from the Host field. */
     static String url(ConnectionRow c, String target, List<List<String>> headers, boolean websocket) {
@@ -384,54 +411,15 @@ public final class HarExporter {
         json.writeEndArray();
     }
 
-    @SuppressWarnings("unchecked")
-    static List<List<String>> headers(Map<String, Object> attributes) {
-        Object h = attributes.get("headers");
-        if (!(h instanceof List<?> list)) {
-            return List.of();
-        }
-        List<List<String>> out = new ArrayList<>(list.size());
-        for (Object pair : list) {
-            if (pair instanceof List<?> p && !p.isEmpty()) {
-                out.add(p.stream().map(String::valueOf).toList());
-            }
-        }
-        return out;
-    }
-
     private static Optional<String> header(List<List<String>> headers, String name) {
         return headers.stream().filter(h -> h.get(0).equalsIgnoreCase(name) && h.size() > 1)
                 .map(h -> h.get(1)).findFirst();
-    }
-
-    /**
-     * Head and body sizes of a message: without Content-Length or Transfer-Encoding the unit is all
-     * head (an upgrade request, a 101); with Content-Length the body is that long; otherwise -1.
-     */
-    private static long[] sizes(EventRow e, List<List<String>> headers) {
-        if (header(headers, "transfer-encoding").isPresent()) {
-            return new long[] {-1, -1};
-        }
-        Optional<String> length = header(headers, "content-length");
-        if (length.isEmpty()) {
-            return new long[] {e.length(), 0};
-        }
-        try {
-            long body = Long.parseLong(length.get().trim());
-            return body <= e.length() ? new long[] {e.length() - body, body} : new long[] {-1, -1};
-        } catch (NumberFormatException ex) {
-            return new long[] {-1, -1};
-        }
     }
 
     private static String host(String target) {
         int colon = target.lastIndexOf(':');
         String host = colon > 0 ? target.substring(0, colon) : target;
         return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-    }
-
-    private static int number(Object o) {
-        return o instanceof Number n ? n.intValue() : 0;
     }
 
     private static double millis(long micros) {

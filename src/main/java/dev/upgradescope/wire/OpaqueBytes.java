@@ -8,6 +8,9 @@ import java.util.Map;
 public record OpaqueBytes(Direction dir, long offset, long length, String reason, List<Finding> findings)
         implements Unit {
 
+    /** Why the bytes could not be read (empty: not said). */
+    public static final Attribute<String> REASON = Attribute.text("reason");
+
     public OpaqueBytes {
         reason = reason == null ? "" : reason;
         findings = List.copyOf(findings);
@@ -32,7 +35,7 @@ public record OpaqueBytes(Direction dir, long offset, long length, String reason
     public Map<String, Object> attributes() {
         Map<String, Object> m = new LinkedHashMap<>();
         if (!reason.isEmpty()) {
-            m.put("reason", reason);
+            REASON.put(m, reason);
         }
         return m;
     }

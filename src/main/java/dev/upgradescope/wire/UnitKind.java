@@ -20,4 +20,14 @@ public enum UnitKind {
     public String code() {
         return code;
     }
+
+    /** The kind whose {@link #code()} is {@code code}, or null (an event that is not a unit). */
+    public static UnitKind ofCode(String code) {
+        for (UnitKind k : values()) {
+            if (k.code.equals(code)) {
+                return k;
+            }
+        }
+        return null;
+    }
 }

@@ -3,6 +3,7 @@ package dev.upgradescope.capture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.upgradescope.dissect.upgrade.UpgradeOutcome;
 import dev.upgradescope.wire.ByteRange;
 import dev.upgradescope.wire.Direction;
 import dev.upgradescope.wire.Finding;
@@ -25,7 +26,7 @@ class CaptureStoreTest {
 
     private static ConnectionRow row(long id) {
         return new ConnectionRow(id, "127.0.0.1:1", "127.0.0.1:8080", ListenerMode.FORWARD, "h:80", 10, 20, -1, -1,
-                0, 0, List.of(), 0, "", "", 0, 0);
+                0, 0, List.of(), 0, null, "", 0, 0);
     }
 
     @Test
@@ -49,16 +50,16 @@ class CaptureStoreTest {
                     attributes, List.of(decoded, none), 4), new byte[] {9, 8, 7, 6});
             store.note(id, new ConnectionNote("upstream.refused", "Connection refused", 400), 4_000);
             store.connectionUpdated(new ConnectionRow(id, "127.0.0.1:1", "127.0.0.1:8080", ListenerMode.FORWARD,
-                    "h:81", 10, 20, -1, -1, 7, 3, List.of("h2c"), 101, "upgraded", "h2c", 1, 1));
+                    "h:81", 10, 20, -1, -1, 7, 3, List.of("h2c"), 101, UpgradeOutcome.UPGRADED, "h2c", 1, 1));
             store.connectionClosed(new ConnectionRow(id, "127.0.0.1:1", "127.0.0.1:8080", ListenerMode.FORWARD,
-                    "h:81", 10, 20, 500, 5_000, 7, 3, List.of("h2c"), 101, "upgraded", "h2c", 1, 1));
+                    "h:81", 10, 20, 500, 5_000, 7, 3, List.of("h2c"), 101, UpgradeOutcome.UPGRADED, "h2c", 1, 1));
         }
         try (SessionReader reader = SessionReader.open(file)) {
             assertThat(reader.meta()).containsEntry("format", "upgradescope-session").containsEntry("schema_version", "2");
             assertThat(reader.connectionCount()).isEqualTo(1);
             ConnectionRow c = reader.connections(0, 10).get(0);
             assertThat(c).isEqualTo(new ConnectionRow(1, "127.0.0.1:1", "127.0.0.1:8080", ListenerMode.FORWARD,
-                    "h:81", 10, 20, 500, 5_000, 7, 3, List.of("h2c"), 101, "upgraded", "h2c", 1, 1));
+                    "h:81", 10, 20, 500, 5_000, 7, 3, List.of("h2c"), 101, UpgradeOutcome.UPGRADED, "h2c", 1, 1));
             EventRow read = reader.event(stored.id()).orElseThrow();
             assertThat(read).isEqualTo(stored);
             assertThat(List.copyOf(read.attributes().keySet())).containsExactly("z", "a", "fin");

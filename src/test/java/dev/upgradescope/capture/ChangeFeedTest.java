@@ -2,6 +2,8 @@ package dev.upgradescope.capture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.upgradescope.dissect.ConnectionDissection;
+import dev.upgradescope.dissect.upgrade.UpgradeOutcome;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -49,17 +51,17 @@ class ChangeFeedTest {
 
                 @Override
                 public void connectionClosed(ConnectionRow c) {
-                    heard.add("closed " + c.id() + " " + c.outcome());
+                    heard.add("closed " + c.id() + " " + c.outcomeCode());
                     closed.countDown();
                 }
             });
-            try (Recorder recorder = new Recorder(store, TestWsDissection::new)) {
+            try (Recorder recorder = new Recorder(store, ConnectionDissection.standard())) {
                 WsConversation.record(recorder, System.nanoTime());
                 assertThat(closed.await(30, TimeUnit.SECONDS)).isTrue();
             }
         }
         assertThat(heard.get(0)).isEqualTo("opened 1");
-        assertThat(heard).filteredOn(s -> s.startsWith("event ")).hasSize(11).first().isEqualTo("event http-request");
+        assertThat(heard).filteredOn(s -> s.startsWith("event ")).hasSize(12).first().isEqualTo("event http-request");
         assertThat(heard).last().isEqualTo("closed 1 upgraded");
         assertThat(eventsSeenInStore[0]).as("an event is committed before it is announced").isEqualTo(1);
         assertThat(threads).allSatisfy(t -> assertThat(t).startsWith("upgradescope-feed"));
@@ -110,7 +112,7 @@ class ChangeFeedTest {
     private static ConnectionRow row(long id, int status, long closedNanos) {
         return new ConnectionRow(id, "127.0.0.1:1", "127.0.0.1:8080", ListenerMode.REVERSE, "h:80", 10, 20,
                 closedNanos, closedNanos < 0 ? -1 : 7_000, 3, 4, List.of("websocket"), status,
-                status == 101 ? "upgraded" : "", status == 101 ? "websocket" : "", 0, 2);
+                status == 101 ? UpgradeOutcome.UPGRADED : null, status == 101 ? "websocket" : "", 0, 2);
     }
 
     @Test
@@ -130,7 +132,7 @@ class ChangeFeedTest {
                     closed.countDown();
                 }
             });
-            try (Recorder recorder = new Recorder(store, TestWsDissection::new)) {
+            try (Recorder recorder = new Recorder(store, ConnectionDissection.standard())) {
                 WsConversation.record(recorder, System.nanoTime());
                 assertThat(closed.await(30, TimeUnit.SECONDS)).isTrue();
             }

@@ -68,8 +68,8 @@ class KillTest {
                 assertThat(Arrays.copyOfRange(s2c, at, at + frame)).isEqualTo(RecordingChild.frame(n));
             }
             List<EventRow> events = reader.events(c.id(), 0, 10);
-            assertThat(events).extracting(EventRow::kind).startsWith("http-request", "http-response", "handshake",
-                    "protocol-switch", "ws-frame", "ws-message");
+            assertThat(events).extracting(EventRow::kind).startsWith("http-request", "handshake", "http-response",
+                    "handshake", "protocol-switch", "ws-frame", "ws-message");
             long messages = 0;
             long after = 0;
             for (List<EventRow> page = reader.events(c.id(), 0, 5000); !page.isEmpty();

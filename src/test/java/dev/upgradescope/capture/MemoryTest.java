@@ -2,6 +2,8 @@ package dev.upgradescope.capture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.upgradescope.dissect.ConnectionDissection;
+import dev.upgradescope.dissect.DissectionEvent;
 import dev.upgradescope.wire.Direction;
 import dev.upgradescope.wire.UnitKind;
 import java.lang.management.ManagementFactory;
@@ -24,13 +26,13 @@ class MemoryTest {
     /** One ws-frame unit per chunk, as a frame dissector would report small unfragmented frames. */
     private static final class FramePerChunk implements ConnectionDissection {
         @Override
-        public List<Dissected> feed(Direction d, long offset, byte[] bytes) {
-            return List.of(new Dissected.UnitDone(new TestUnit(UnitKind.WS_FRAME, d, offset, bytes.length,
+        public List<DissectionEvent> feed(Direction d, long offset, byte[] bytes) {
+            return List.of(new DissectionEvent.UnitDissected(new TestUnit(UnitKind.WS_FRAME, d, offset, bytes.length,
                     "FIN BINARY " + bytes.length, Map.of("fin", true, "opcode", 2))));
         }
 
         @Override
-        public List<Dissected> end(Direction d) {
+        public List<DissectionEvent> end(Direction d) {
             return List.of();
         }
     }

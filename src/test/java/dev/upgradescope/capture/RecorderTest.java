@@ -2,6 +2,13 @@ package dev.upgradescope.capture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.upgradescope.dissect.ConnectionDissection;
+import dev.upgradescope.dissect.DissectionEvent;
+import dev.upgradescope.dissect.http1.HttpResponse;
+import dev.upgradescope.dissect.upgrade.HandshakeAnalysis;
+import dev.upgradescope.dissect.upgrade.UpgradeOutcome;
+import dev.upgradescope.dissect.websocket.WsFrame;
+import dev.upgradescope.dissect.websocket.WsMessage;
 import dev.upgradescope.wire.Direction;
 import dev.upgradescope.wire.Field;
 import java.nio.file.Path;
@@ -18,7 +25,7 @@ class RecorderTest {
     void recordsChunksEventsAndTheConnectionSummary() throws Exception {
         Path file = dir.resolve("s.upgradescope");
         long conn;
-        try (CaptureStore store = CaptureStore.create(file); Recorder recorder = new Recorder(store, TestWsDissection::new)) {
+        try (CaptureStore store = CaptureStore.create(file); Recorder recorder = new Recorder(store, ConnectionDissection.standard())) {
             conn = WsConversation.record(recorder, System.nanoTime());
             recorder.flush();
         }
@@ -30,7 +37,7 @@ class RecorderTest {
                     + WsConversation.SERVER_BINARY.length);
             assertThat(c.askedProtocols()).containsExactly("websocket");
             assertThat(c.status()).isEqualTo(101);
-            assertThat(c.outcome()).isEqualTo("upgraded");
+            assertThat(c.outcome()).isEqualTo(UpgradeOutcome.UPGRADED);
             assertThat(c.protocol()).isEqualTo("websocket");
             assertThat(c.frames()).isEqualTo(4);
             assertThat(c.closed()).isTrue();
@@ -38,23 +45,27 @@ class RecorderTest {
             assertThat(reader.closedCleanly()).isTrue();
 
             List<EventRow> events = reader.events(conn, 0, 100);
-            assertThat(events).extracting(EventRow::kind).containsExactly("http-request", "http-response",
-                    "handshake", "protocol-switch", "ws-frame", "ws-message", "ws-frame", "ws-frame", "ws-message",
-                    "ws-frame", "ws-message");
+            // the request is analysed once whole (outcome incomplete), again with its answer
+            assertThat(events).extracting(EventRow::kind).containsExactly("http-request", "handshake",
+                    "http-response", "handshake", "protocol-switch", "ws-frame", "ws-message", "ws-frame", "ws-frame",
+                    "ws-message", "ws-frame", "ws-message");
             assertThat(c.events()).isEqualTo(events.size());
-            EventRow hello = events.get(5);
+            EventRow hello = events.get(6);
             assertThat(hello.dir()).isEqualTo(Direction.C2S);
             assertThat(hello.offset()).isEqualTo(WsConversation.REQUEST.length);
-            assertThat(hello.attributes()).containsEntry("text", "Hello").containsEntry("opcode", 1);
-            EventRow response = events.get(1);
-            assertThat(response.findings()).hasSize(1);
-            assertThat(response.findings().get(0).spec().section()).isEqualTo("4.2.2");
-            assertThat(response.findings().get(0).range().streamRange().length())
-                    .isEqualTo(WsConversation.RESPONSE.length);
-            EventRow binary = events.get(10);
+            assertThat(hello.get(WsMessage.TEXT)).hasValue("Hello");
+            assertThat(hello.get(WsMessage.TYPE)).hasValue(WsMessage.TEXT_TYPE);
+            assertThat(events.get(5).get(WsFrame.OPCODE)).hasValue(1);
+            EventRow response = events.get(2);
+            assertThat(response.get(HttpResponse.STATUS)).hasValue(101);
+            assertThat(response.length()).isEqualTo(WsConversation.RESPONSE.length);
+            EventRow verdict = events.get(3);
+            assertThat(verdict.get(HandshakeAnalysis.OUTCOME)).hasValue(UpgradeOutcome.UPGRADED);
+            assertThat(verdict.get(DissectionEvent.HandshakeAnalysed.ASKED_PROTOCOLS)).hasValue(List.of("websocket"));
+            EventRow binary = events.get(11);
             assertThat(binary.payloadSize()).isEqualTo(3);
             assertThat(reader.payload(binary.id())).hasValue(new byte[] {1, 2, 3});
-            assertThat(reader.payload(hello.id())).hasValue("Hello".getBytes());
+            assertThat(reader.payload(hello.id())).as("a text message keeps its text in its attributes").isEmpty();
 
             // the fragmented message was recorded in two chunks split inside the second frame's header
             byte[] s2cFrames = reader.bytes(conn, Direction.S2C, WsConversation.RESPONSE.length,
@@ -71,21 +82,22 @@ class RecorderTest {
     void reDerivesTheTreeOfAStoredUnitFromTheRawBytes() throws Exception {
         Path file = dir.resolve("tree.upgradescope");
         long conn;
-        try (CaptureStore store = CaptureStore.create(file); Recorder recorder = new Recorder(store, TestWsDissection::new)) {
+        try (CaptureStore store = CaptureStore.create(file); Recorder recorder = new Recorder(store, ConnectionDissection.standard())) {
             conn = WsConversation.record(recorder, System.nanoTime());
             recorder.flush();
         }
         try (SessionReader reader = SessionReader.open(file)) {
             EventRow lastFrame = reader.events(conn, 0, 100).stream().filter(e -> e.kind().equals("ws-frame"))
                     .reduce((a, b) -> b).orElseThrow();
-            ConnectionReplayer replayer = new ConnectionReplayer(reader, TestWsDissection::new);
+            Redissection replayer = new Redissection(reader, ConnectionDissection.standard());
             Field tree = replayer.treeOf(lastFrame.id()).orElseThrow();
-            assertThat(tree.label()).isEqualTo("ws-frame");
+            assertThat(tree.label()).isEqualTo("WebSocket frame");
             assertThat(tree.range().streamRange()).isEqualTo(
                     dev.upgradescope.wire.ByteRange.of(Direction.S2C, lastFrame.offset(), lastFrame.length()));
             assertThat(replayer.units(conn)).hasSize(9);
-            EventRow handshake = reader.events(conn, 0, 100).get(2);
-            assertThat(replayer.treeOf(handshake.id())).isEmpty();
+            EventRow switched = reader.events(conn, 0, 100).stream()
+                    .filter(e -> e.kind().equals(EventRow.PROTOCOL_SWITCH)).findFirst().orElseThrow();
+            assertThat(replayer.treeOf(switched.id())).isEmpty();
         }
     }
 
@@ -96,10 +108,10 @@ class RecorderTest {
         long fine;
         try (CaptureStore store = CaptureStore.create(file);
              Recorder recorder = new Recorder(store, () -> new ConnectionDissection() {
-                 private final TestWsDissection inner = new TestWsDissection();
+                 private final ConnectionDissection inner = ConnectionDissection.standard().create();
 
                  @Override
-                 public List<Dissected> feed(Direction d, long offset, byte[] bytes) {
+                 public List<DissectionEvent> feed(Direction d, long offset, byte[] bytes) {
                      if (bytes.length == WsConversation.SERVER_BINARY.length) {
                          throw new IllegalStateException("bug");
                      }
@@ -107,7 +119,7 @@ class RecorderTest {
                  }
 
                  @Override
-                 public List<Dissected> end(Direction d) {
+                 public List<DissectionEvent> end(Direction d) {
                      return inner.end(d);
                  }
              })) {
@@ -121,7 +133,9 @@ class RecorderTest {
             assertThat(reader.notes(broken)).extracting(NoteRow::code).containsExactly(Recorder.NOTE_DISSECTOR_FAILED);
             assertThat(reader.connection(broken).orElseThrow().s2cBytes()).isEqualTo(WsConversation.RESPONSE.length
                     + WsConversation.SERVER_HEL_LO.length + WsConversation.SERVER_BINARY.length);
-            assertThat(reader.events(fine, 0, 10)).extracting(EventRow::kind).containsExactly("http-request");
+            // the real dissector analyses an upgrade request as soon as it is whole (outcome incomplete)
+            assertThat(reader.events(fine, 0, 10)).extracting(EventRow::kind).containsExactly("http-request",
+                    EventRow.HANDSHAKE);
         }
     }
 
@@ -129,7 +143,7 @@ class RecorderTest {
     void afterCloseSinkCallsReturnAndRecordNothing() throws Exception {
         Path file = dir.resolve("closed.upgradescope");
         CaptureStore store = CaptureStore.create(file);
-        Recorder recorder = new Recorder(store, TestWsDissection::new);
+        Recorder recorder = new Recorder(store, ConnectionDissection.standard());
         long conn = recorder.open(new ConnectionInfo("c", "l", ListenerMode.DEMO, "t", 0, System.nanoTime()));
         recorder.chunk(conn, Direction.C2S, System.nanoTime(), WsConversation.REQUEST);
         recorder.close();

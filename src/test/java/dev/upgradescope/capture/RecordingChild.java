@@ -1,5 +1,6 @@
 package dev.upgradescope.capture;
 
+import dev.upgradescope.dissect.ConnectionDissection;
 import dev.upgradescope.wire.Direction;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -17,7 +18,7 @@ public final class RecordingChild {
 
     public static void main(String[] args) throws Exception {
         CaptureStore store = CaptureStore.create(Path.of(args[0]));
-        Recorder recorder = new Recorder(store, TestWsDissection::new);
+        Recorder recorder = new Recorder(store, ConnectionDissection.standard());
         long conn = recorder.open(new ConnectionInfo("127.0.0.1:1", "127.0.0.1:2", ListenerMode.REVERSE, "t:80", 0,
                 System.nanoTime()));
         recorder.chunk(conn, Direction.C2S, System.nanoTime(), WsConversation.REQUEST);

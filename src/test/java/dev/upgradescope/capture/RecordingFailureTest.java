@@ -3,6 +3,8 @@ package dev.upgradescope.capture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.upgradescope.dissect.ConnectionDissection;
+import dev.upgradescope.dissect.DissectionEvent;
 import dev.upgradescope.wire.Direction;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -35,7 +37,7 @@ class RecordingFailureTest {
                 failed.countDown();
             }
         });
-        Recorder recorder = new Recorder(store, TestWsDissection::new);
+        Recorder recorder = new Recorder(store, ConnectionDissection.standard());
         long conn = recorder.open(new ConnectionInfo("c", "l", ListenerMode.REVERSE, "t", 0, System.nanoTime()));
         recorder.chunk(conn, Direction.C2S, System.nanoTime(), WsConversation.REQUEST);
         recorder.flush();
@@ -78,7 +80,7 @@ class RecordingFailureTest {
         CountDownLatch blocked = new CountDownLatch(1);
         ConnectionDissection.Factory stuck = () -> new ConnectionDissection() {
             @Override
-            public List<Dissected> feed(Direction d, long offset, byte[] bytes) {
+            public List<DissectionEvent> feed(Direction d, long offset, byte[] bytes) {
                 blocked.countDown();
                 try {
                     release.await();
@@ -89,7 +91,7 @@ class RecordingFailureTest {
             }
 
             @Override
-            public List<Dissected> end(Direction d) {
+            public List<DissectionEvent> end(Direction d) {
                 return List.of();
             }
         };
@@ -143,7 +145,7 @@ class RecordingFailureTest {
         CaptureStore.Options small = CaptureStore.Options.DEFAULTS.withMaxFileBytes(256 * 1024).withCommitMillis(20);
         CapacityGate gate = new CapacityGate();
         CaptureStore store = CaptureStore.create(file, small);
-        Recorder recorder = new Recorder(store, TestWsDissection::new, new Recorder.Options(1 << 20, 64 * 1024, 1 << 20));
+        Recorder recorder = new Recorder(store, ConnectionDissection.standard(), new Recorder.Options(1 << 20, 64 * 1024, 1 << 20));
         long conn = recorder.open(new ConnectionInfo("c", "l", ListenerMode.REVERSE, "t", 0, System.nanoTime()), gate);
         byte[] chunk = new byte[4096];
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);

@@ -2,6 +2,7 @@ package dev.upgradescope.capture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.upgradescope.dissect.http2.FrameType;
 import dev.upgradescope.wire.Direction;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ class SessionReaderTest {
     @TempDir
     Path dir;
 
-    private record Mark(long id, String kind, Direction dir, long nanos, int opcode, String type) {
+    private record Mark(long id, String kind, Direction dir, long nanos, int opcode, FrameType type) {
     }
 
     private static Map<String, Object> attrs(Object... kv) {
@@ -34,7 +35,7 @@ class SessionReaderTest {
             for (int c = 0; c < 2; c++) {
                 long id = store.nextConnectionId();
                 store.connectionOpened(new ConnectionRow(id, "127.0.0.1:1", "127.0.0.1:8080", ListenerMode.FORWARD,
-                        "h:80", 10, 20, -1, -1, 0, 0, List.of(), 0, "", "", 0, 0));
+                        "h:80", 10, 20, -1, -1, 0, 0, List.of(), 0, null, "", 0, 0));
             }
             store.event(new EventRow(0, 1, "http-request", Direction.C2S, 0, 10, 100, 1, "GET /",
                     attrs("method", "GET", "opcode", 9), List.of(), -1), null);
@@ -64,7 +65,7 @@ class SessionReaderTest {
                     new Mark(1, "http-request", Direction.C2S, 100, -1, null),
                     new Mark(3, EventRow.PROTOCOL_SWITCH, null, 200, -1, null),
                     new Mark(4, "ws-frame", Direction.S2C, 300, 1, null),
-                    new Mark(5, "h2-frame", Direction.C2S, 400, -1, "SETTINGS"),
+                    new Mark(5, "h2-frame", Direction.C2S, 400, -1, FrameType.SETTINGS),
                     new Mark(6, "ws-frame", Direction.C2S, 500, -1, null));
         }
     }
@@ -104,7 +105,7 @@ class SessionReaderTest {
         try (CaptureStore store = CaptureStore.create(file)) {
             long id = store.nextConnectionId();
             store.connectionOpened(new ConnectionRow(id, "c", "l", ListenerMode.FORWARD, "h:80", 0, 0, -1, -1, 0, 0,
-                    List.of(), 0, "", "", 0, 0));
+                    List.of(), 0, null, "", 0, 0));
             for (int i = 0; i < 5000; i++) {
                 store.event(new EventRow(0, id, "opaque", Direction.C2S, i, 1, i, i, "", Map.of(), List.of(), -1), null);
             }

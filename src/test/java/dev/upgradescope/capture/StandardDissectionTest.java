@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.upgradescope.dissect.ConnectionDissection;
+import dev.upgradescope.dissect.upgrade.UpgradeOutcome;
 import dev.upgradescope.export.HarExporter;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
@@ -38,7 +40,7 @@ class StandardDissectionTest {
             ConnectionRow c = reader.connection(conn).orElseThrow();
             assertThat(c.askedProtocols()).containsExactly("websocket");
             assertThat(c.status()).isEqualTo(101);
-            assertThat(c.outcome()).isEqualTo("upgraded");
+            assertThat(c.outcome()).isEqualTo(UpgradeOutcome.UPGRADED);
             assertThat(c.protocol()).isEqualTo("websocket");
             assertThat(c.frames()).isEqualTo(4);
             List<EventRow> events = reader.events(conn, 0, 100);
@@ -57,7 +59,7 @@ class StandardDissectionTest {
                     .orElseThrow();
             assertThat(lastHandshake.attributes()).containsEntry("outcome", "upgraded").containsEntry("status", 101);
 
-            ConnectionReplayer replayer = new ConnectionReplayer(reader, ConnectionDissection.standard());
+            Redissection replayer = new Redissection(reader, ConnectionDissection.standard());
             assertThat(replayer.treeOf(binary.id()).orElseThrow().label()).isEqualTo("WebSocket message");
             assertThat(replayer.treeOf(lastHandshake.id()).orElseThrow().label()).isEqualTo("Upgrade handshake");
         }

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.upgradescope.capture.CaptureSink;
 import dev.upgradescope.capture.CaptureStore;
-import dev.upgradescope.capture.ConnectionDissection;
 import dev.upgradescope.capture.ConnectionInfo;
 import dev.upgradescope.capture.ConnectionNote;
 import dev.upgradescope.capture.ConnectionRow;
-import dev.upgradescope.capture.Dissected;
 import dev.upgradescope.capture.Recorder;
 import dev.upgradescope.capture.SessionReader;
+import dev.upgradescope.dissect.ConnectionDissection;
+import dev.upgradescope.dissect.DissectionEvent;
 import dev.upgradescope.wire.Direction;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -97,7 +97,7 @@ class CapturePressureTest {
             ConnectionDissection d = real.create();
             return new ConnectionDissection() {
                 @Override
-                public List<Dissected> feed(Direction dir, long offset, byte[] bytes) {
+                public List<DissectionEvent> feed(Direction dir, long offset, byte[] bytes) {
                     try {
                         Thread.sleep(2);
                     } catch (InterruptedException e) {
@@ -107,7 +107,7 @@ class CapturePressureTest {
                 }
 
                 @Override
-                public List<Dissected> end(Direction dir) {
+                public List<DissectionEvent> end(Direction dir) {
                     return d.end(dir);
                 }
             };

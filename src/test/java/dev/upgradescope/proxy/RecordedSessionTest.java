@@ -3,10 +3,11 @@ package dev.upgradescope.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.upgradescope.capture.CaptureStore;
-import dev.upgradescope.capture.ConnectionDissection;
 import dev.upgradescope.capture.ConnectionRow;
 import dev.upgradescope.capture.Recorder;
 import dev.upgradescope.capture.SessionReader;
+import dev.upgradescope.dissect.ConnectionDissection;
+import dev.upgradescope.dissect.upgrade.UpgradeOutcome;
 import dev.upgradescope.testpeers.JdkWebSocketRoundTrip;
 import dev.upgradescope.testpeers.RecordingRelay;
 import dev.upgradescope.wire.Direction;
@@ -66,7 +67,7 @@ class RecordedSessionTest {
             // the dissectors saw the tunnel, the WebSocket handshake and the frames
             assertThat(row.askedProtocols()).containsExactly("websocket");
             assertThat(row.status()).isEqualTo(101);
-            assertThat(row.outcome()).isEqualTo("upgraded");
+            assertThat(row.outcome()).isEqualTo(UpgradeOutcome.UPGRADED);
             assertThat(row.protocol()).isEqualTo("websocket");
             assertThat(row.frames()).isEqualTo(4);
             List<String> events = reader.events(row.id(), 0, 100).stream()

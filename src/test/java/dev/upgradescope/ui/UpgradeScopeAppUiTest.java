@@ -3,15 +3,15 @@ package dev.upgradescope.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.upgradescope.capture.ListenerMode;
+import dev.upgradescope.dissect.upgrade.UpgradeOutcome;
 import dev.upgradescope.testpeers.JettyPeers;
-import dev.upgradescope.ui.connections.Outcome;
+import dev.upgradescope.ui.connections.OutcomeBadge;
 import dev.upgradescope.ui.findings.FindingRow;
 import dev.upgradescope.ui.handshake.HandshakeNode;
 import dev.upgradescope.ui.messages.EventSlot;
 import dev.upgradescope.ui.raw.HexLayout;
 import dev.upgradescope.ui.session.ConnectionItem;
 import dev.upgradescope.ui.session.InspectedSession;
-import dev.upgradescope.wire.Direction;
 import dev.upgradescope.wire.Field;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -26,10 +26,10 @@ import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.Callable;
 import java.util.prefs.Preferences;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
@@ -180,7 +180,7 @@ class UpgradeScopeAppUiTest {
         ConnectionItem row = onlyRowWhen(i -> i.row().status() == 101);
         assertThat(row.row().askedProtocols()).containsExactly("websocket");
         Label badge = shown(".connections .badge");
-        assertThat(badge.getText()).isEqualTo(Outcome.UPGRADED.glyph() + " upgraded");
+        assertThat(badge.getText()).isEqualTo(OutcomeBadge.of(UpgradeOutcome.UPGRADED).glyph() + " upgraded");
         assertThat(badge.getStyleClass()).contains("outcome-upgraded");
 
         selectRow();

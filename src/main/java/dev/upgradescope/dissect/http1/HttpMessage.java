@@ -1,11 +1,18 @@
 package dev.upgradescope.dissect.http1;
 
+import dev.upgradescope.wire.Attribute;
 import dev.upgradescope.wire.ByteRange;
 import dev.upgradescope.wire.Direction;
 import dev.upgradescope.wire.Unit;
+import java.util.List;
 
 /** An HTTP/1.x request or response as read from the wire, with byte ranges for every part. */
 public sealed interface HttpMessage extends Unit permits HttpRequest, HttpResponse {
+
+    /** The protocol version as written. */
+    Attribute<String> VERSION = Attribute.text("version");
+    /** The header fields in order, each {@code [name, value]}. */
+    Attribute<List<List<String>>> HEADERS = Attribute.pairs("headers");
 
     /** The protocol version as written, e.g. {@code HTTP/1.1}; empty if the start line had none. */
     String version();

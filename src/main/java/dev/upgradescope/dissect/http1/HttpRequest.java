@@ -1,5 +1,6 @@
 package dev.upgradescope.dissect.http1;
 
+import dev.upgradescope.wire.Attribute;
 import dev.upgradescope.wire.ByteRange;
 import dev.upgradescope.wire.Field;
 import dev.upgradescope.wire.Finding;
@@ -14,6 +15,10 @@ public record HttpRequest(String method, String target, String version,
                           ByteRange.InStream versionRange, ByteRange.InStream startLine,
                           Headers headers, ByteRange.InStream head, Body body, boolean complete,
                           Field tree, List<Finding> findings) implements HttpMessage {
+
+    public static final Attribute<String> METHOD = Attribute.text("method");
+    /** The request-target as written. */
+    public static final Attribute<String> TARGET = Attribute.text("target");
 
     public HttpRequest {
         findings = List.copyOf(findings);
@@ -32,10 +37,10 @@ public record HttpRequest(String method, String target, String version,
     @Override
     public Map<String, Object> attributes() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("method", method);
-        m.put("target", target);
-        m.put("version", version);
-        m.put("headers", headers.namesAndValues());
+        METHOD.put(m, method);
+        TARGET.put(m, target);
+        VERSION.put(m, version);
+        HEADERS.put(m, headers.namesAndValues());
         return m;
     }
 }

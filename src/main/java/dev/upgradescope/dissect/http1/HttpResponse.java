@@ -1,5 +1,6 @@
 package dev.upgradescope.dissect.http1;
 
+import dev.upgradescope.wire.Attribute;
 import dev.upgradescope.wire.ByteRange;
 import dev.upgradescope.wire.Field;
 import dev.upgradescope.wire.Finding;
@@ -14,6 +15,11 @@ public record HttpResponse(String version, int status, String reason,
                            ByteRange.InStream reasonRange, ByteRange.InStream startLine,
                            Headers headers, ByteRange.InStream head, Body body, boolean complete,
                            Field tree, List<Finding> findings) implements HttpMessage {
+
+    /** The status code. */
+    public static final Attribute<Integer> STATUS = Attribute.integer("status");
+    /** The reason phrase as written. */
+    public static final Attribute<String> REASON = Attribute.text("reason");
 
     public HttpResponse {
         findings = List.copyOf(findings);
@@ -37,10 +43,10 @@ public record HttpResponse(String version, int status, String reason,
     @Override
     public Map<String, Object> attributes() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("version", version);
-        m.put("status", status);
-        m.put("reason", reason);
-        m.put("headers", headers.namesAndValues());
+        VERSION.put(m, version);
+        STATUS.put(m, status);
+        REASON.put(m, reason);
+        HEADERS.put(m, headers.namesAndValues());
         return m;
     }
 }

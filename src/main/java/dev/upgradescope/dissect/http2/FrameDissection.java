@@ -47,10 +47,10 @@ final class FrameDissection {
 
     H2Frame run() {
         List<String> flagNames = FrameType.flagNames(type, fs.flags);
-        attributes.put("type", FrameType.nameOf(type));
-        attributes.put("flags", flagNames);
-        attributes.put("streamId", streamId);
-        attributes.put("length", length);
+        attributes.put(H2Frame.TYPE.name(), FrameType.nameOf(type)); // an undefined type keeps its UNKNOWN(0xNN) name
+        H2Frame.FLAGS.put(attributes, flagNames);
+        H2Frame.STREAM_ID.put(attributes, streamId);
+        H2Frame.LENGTH.put(attributes, length);
         headerFields(flagNames);
         firstFrameCheck();
         boolean continuesBlock = headerBlockSequence();
@@ -289,7 +289,7 @@ final class FrameDissection {
         if (exactLength(4, "6.4")) {
             String name = ErrorCode.nameOf(u32(0));
             root.leaf("Error Code", name + String.format(" (0x%x)", u32(0)), payload(0, 4));
-            attributes.put("errorCode", name);
+            H2Frame.ERROR_CODE.put(attributes, name);
             detail.append(name);
         }
     }
@@ -297,7 +297,7 @@ final class FrameDissection {
     private void settings() {
         streamMustBeZero("6.5");
         List<Map<String, Object>> list = new ArrayList<>();
-        attributes.put("settings", list);
+        H2Frame.SETTINGS.put(attributes, list);
         if (has(FrameType.Flag.ACK)) {
             if (length != 0) {
                 finding(H2Finding.SETTINGS_ACK_PAYLOAD.at(headerRange(), length));
@@ -401,7 +401,7 @@ final class FrameDissection {
         int at = content[0] - 4;
         int promised = (int) (u32(at) & 0x7FFF_FFFFL);
         root.leaf("Promised Stream ID", Integer.toString(promised), payload(at, 4));
-        attributes.put("promisedStreamId", promised);
+        H2Frame.PROMISED_STREAM_ID.put(attributes, promised);
         if (!from.client && (promised % 2 != 0 || promised <= from.lastPromisedId)) { // §5.1.1
             finding(H2Finding.PUSH_ID_INVALID.at(payload(at, 4), promised, from.lastPromisedId));
         }
@@ -439,8 +439,8 @@ final class FrameDissection {
         String error = ErrorCode.nameOf(u32(4));
         root.leaf("Last-Stream-ID", Integer.toString(last), payload(0, 4));
         root.leaf("Error Code", error + String.format(" (0x%x)", u32(4)), payload(4, 4));
-        attributes.put("lastStreamId", last);
-        attributes.put("errorCode", error);
+        H2Frame.LAST_STREAM_ID.put(attributes, last);
+        H2Frame.ERROR_CODE.put(attributes, error);
         detail.append("lastStreamId=").append(last).append(' ').append(error);
         if (length > 8) {
             String debug = printable(8, length);
@@ -468,7 +468,7 @@ final class FrameDissection {
         }
         long increment = u32(0) & 0x7FFF_FFFFL;
         root.leaf("Window Size Increment", Long.toString(increment), payload(0, 4));
-        attributes.put("increment", increment);
+        H2Frame.INCREMENT.put(attributes, increment);
         detail.append("increment=").append(increment);
         if (increment == 0) { // §6.9
             finding(H2Finding.WINDOW_UPDATE_ZERO.at(payload(0, 4), streamId));
@@ -521,7 +521,7 @@ final class FrameDissection {
                 ranges.add(block.rangeOf(r.start(), r.length()));
             }
         }
-        attributes.put("headers", headers);
+        H2Frame.HEADERS.put(attributes, headers);
         boolean request = from.client || block.startedBy == FrameType.PUSH_PROMISE;
         boolean mayBeTrailers = block.startedBy == FrameType.HEADERS && from.streamsWithHeaders.contains(block.streamId);
         Endpoint server = from.client ? to : from;

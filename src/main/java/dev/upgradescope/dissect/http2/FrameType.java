@@ -54,6 +54,16 @@ public enum FrameType {
         return code >= 0 && code < BY_CODE.length ? BY_CODE[code] : null;
     }
 
+    /** The defined type with this spec name ({@code DATA}…), or null ({@code UNKNOWN(0xNN)}). */
+    public static FrameType byName(String name) {
+        for (FrameType t : BY_CODE) {
+            if (t.name().equals(name)) {
+                return t;
+            }
+        }
+        return null;
+    }
+
     /** The spec name of a type code, {@code UNKNOWN(0xNN)} for an undefined one. */
     public static String nameOf(int code) {
         FrameType t = byCode(code);

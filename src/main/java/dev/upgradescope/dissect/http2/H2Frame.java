@@ -1,5 +1,6 @@
 package dev.upgradescope.dissect.http2;
 
+import dev.upgradescope.wire.Attribute;
 import dev.upgradescope.wire.Direction;
 import dev.upgradescope.wire.Field;
 import dev.upgradescope.wire.Finding;
@@ -22,6 +23,24 @@ import java.util.Map;
  */
 public record H2Frame(Direction dir, long offset, int type, int flags, int streamId, int payloadLength,
         String summary, Field tree, Map<String, Object> attributes) implements Unit {
+
+    /** The frame type by its spec name; reads back as null for a type RFC 9113 does not define. */
+    public static final Attribute<FrameType> TYPE = Attribute.coded("type", FrameType::name, FrameType::byName);
+    /** The names of the flags set. */
+    public static final Attribute<List<String>> FLAGS = Attribute.texts("flags");
+    public static final Attribute<Integer> STREAM_ID = Attribute.integer("streamId");
+    /** The Length field. */
+    public static final Attribute<Integer> LENGTH = Attribute.integer("length");
+    /** SETTINGS: a list of {@code {id, name, value}} maps. */
+    public static final Attribute<Object> SETTINGS = Attribute.structured("settings");
+    /** A decoded header block's fields, each {@code [name, value]}. */
+    public static final Attribute<List<List<String>>> HEADERS = Attribute.pairs("headers");
+    public static final Attribute<Integer> PROMISED_STREAM_ID = Attribute.integer("promisedStreamId");
+    public static final Attribute<Integer> LAST_STREAM_ID = Attribute.integer("lastStreamId");
+    /** RST_STREAM and GOAWAY: the error code's name. */
+    public static final Attribute<String> ERROR_CODE = Attribute.text("errorCode");
+    /** WINDOW_UPDATE: the increment. */
+    public static final Attribute<Long> INCREMENT = Attribute.number("increment");
 
     public H2Frame {
         attributes = java.util.Collections.unmodifiableMap(attributes);

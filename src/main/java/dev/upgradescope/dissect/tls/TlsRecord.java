@@ -1,5 +1,6 @@
 package dev.upgradescope.dissect.tls;
 
+import dev.upgradescope.wire.Attribute;
 import dev.upgradescope.wire.Direction;
 import dev.upgradescope.wire.Field;
 import dev.upgradescope.wire.Finding;
@@ -23,6 +24,20 @@ public record TlsRecord(Direction dir, long offset, int contentType, int version
                         boolean encrypted, TlsHello hello, String summary, Field tree, List<Finding> findings)
         implements Unit {
 
+    /** The content type's name. */
+    public static final Attribute<String> CONTENT_TYPE = Attribute.text("contentType");
+    /** The record's legacy_record_version by name. */
+    public static final Attribute<String> VERSION = Attribute.text("version");
+    /** The fragment's length. */
+    public static final Attribute<Integer> LENGTH = Attribute.integer("length");
+    /** For a completed hello: {@code ClientHello} or {@code ServerHello}. */
+    public static final Attribute<String> HANDSHAKE_TYPE = Attribute.text("handshakeType");
+    public static final Attribute<String> SNI = Attribute.text("sni");
+    /** ALPN protocol names offered (ClientHello) or selected (ServerHello). */
+    public static final Attribute<List<String>> ALPN = Attribute.texts("alpn");
+    public static final Attribute<String> SELECTED_VERSION = Attribute.text("selectedVersion");
+    public static final Attribute<String> CIPHER_SUITE = Attribute.text("cipherSuite");
+
     public TlsRecord {
         findings = List.copyOf(findings);
     }
@@ -45,21 +60,21 @@ public record TlsRecord(Direction dir, long offset, int contentType, int version
     @Override
     public Map<String, Object> attributes() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("contentType", ContentType.nameOf(contentType));
-        m.put("version", TlsRegistry.versionName(version));
-        m.put("length", fragmentLength);
+        CONTENT_TYPE.put(m, ContentType.nameOf(contentType));
+        VERSION.put(m, TlsRegistry.versionName(version));
+        LENGTH.put(m, fragmentLength);
         if (hello != null) {
-            m.put("handshakeType", hello.handshakeType());
+            HANDSHAKE_TYPE.put(m, hello.handshakeType());
             if (hello.sni() != null) {
-                m.put("sni", hello.sni());
+                SNI.put(m, hello.sni());
             }
             if (hello.alpn() != null) {
-                m.put("alpn", hello.alpn());
+                ALPN.put(m, hello.alpn());
             }
             if (!hello.client()) {
-                m.put("selectedVersion", TlsRegistry.versionName(hello.selectedVersion()));
+                SELECTED_VERSION.put(m, TlsRegistry.versionName(hello.selectedVersion()));
                 if (hello.cipherSuite() >= 0) {
-                    m.put("cipherSuite", CipherSuites.nameOf(hello.cipherSuite()));
+                    CIPHER_SUITE.put(m, CipherSuites.nameOf(hello.cipherSuite()));
                 }
             }
         }

@@ -2,6 +2,7 @@ package dev.upgradescope.dissect.upgrade;
 
 import dev.upgradescope.dissect.http1.HttpRequest;
 import dev.upgradescope.dissect.http1.HttpResponse;
+import dev.upgradescope.wire.Attribute;
 import dev.upgradescope.wire.ByteRange;
 import dev.upgradescope.wire.Direction;
 import dev.upgradescope.wire.Field;
@@ -273,6 +274,17 @@ public final class HandshakeAnalysis {
         return ask + " → " + answer + to;
     }
 
+    /** Each protocol asked for: a list of {@code {family, name, version, raw}} maps. */
+    public static final Attribute<Object> ASKED = Attribute.structured("asked");
+    public static final Attribute<UpgradeOutcome> OUTCOME = Attribute.coded("outcome", UpgradeOutcome::code,
+            UpgradeOutcome::ofCode);
+    /** The final status, null while none was seen. */
+    public static final Attribute<Integer> STATUS = Attribute.integer("status");
+    /** What the connection switched to, described. */
+    public static final Attribute<String> SWITCHED_TO = Attribute.text("switchedTo");
+    /** The codes of the findings. */
+    public static final Attribute<List<String>> FINDING_CODES = Attribute.texts("findings");
+
     /**
      * The plain facts as {@code dissect --json} shows them, in this order: {@code asked} (a list of
      * maps with {@code family}, {@code name}, {@code version} (or null) and {@code raw}),
@@ -289,15 +301,15 @@ public final class HandshakeAnalysis {
             one.put("raw", p.raw());
             askedList.add(one);
         }
-        m.put("asked", Collections.unmodifiableList(askedList));
-        m.put("outcome", outcome.code());
-        m.put("status", status.isPresent() ? status.getAsInt() : null);
-        m.put("switchedTo", switchedTo.describe());
+        ASKED.put(m, Collections.unmodifiableList(askedList));
+        OUTCOME.put(m, outcome);
+        STATUS.put(m, status.isPresent() ? status.getAsInt() : null);
+        SWITCHED_TO.put(m, switchedTo.describe());
         List<String> codes = new ArrayList<>(findings.size());
         for (Finding f : findings) {
             codes.add(f.code());
         }
-        m.put("findings", Collections.unmodifiableList(codes));
+        FINDING_CODES.put(m, Collections.unmodifiableList(codes));
         return m;
     }
 

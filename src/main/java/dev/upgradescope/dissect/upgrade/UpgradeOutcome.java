@@ -19,6 +19,16 @@ public enum UpgradeOutcome {
         this.code = code;
     }
 
+    /** The outcome whose {@link #code()} is {@code code}, or null for any other string. */
+    public static UpgradeOutcome ofCode(String code) {
+        for (UpgradeOutcome o : values()) {
+            if (o.code.equals(code)) {
+                return o;
+            }
+        }
+        return null;
+    }
+
     /** The stable lower-case name used in JSON. */
     public String code() {
         return code;

@@ -1,14 +1,14 @@
 package dev.upgradescope.dissect.websocket;
 
 /** The frame opcodes of RFC 6455 §5.2 and their names as frame summaries print them. */
-final class Opcode {
+public final class Opcode {
 
-    static final int CONTINUATION = 0x0;
-    static final int TEXT = 0x1;
-    static final int BINARY = 0x2;
-    static final int CLOSE = 0x8;
-    static final int PING = 0x9;
-    static final int PONG = 0xA;
+    public static final int CONTINUATION = 0x0;
+    public static final int TEXT = 0x1;
+    public static final int BINARY = 0x2;
+    public static final int CLOSE = 0x8;
+    public static final int PING = 0x9;
+    public static final int PONG = 0xA;
 
     private Opcode() {
     }

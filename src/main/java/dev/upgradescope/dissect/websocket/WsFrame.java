@@ -1,5 +1,6 @@
 package dev.upgradescope.dissect.websocket;
 
+import dev.upgradescope.wire.Attribute;
 import dev.upgradescope.wire.ByteRange;
 import dev.upgradescope.wire.Direction;
 import dev.upgradescope.wire.Field;
@@ -30,6 +31,18 @@ public record WsFrame(Direction dir, long offset, int headerLength, boolean fin,
                       boolean rsv3, int opcode, boolean masked, int lengthBits, long payloadLength, int maskingKey,
                       long payloadReceived, byte[] payload, int closeCode, String closeReason,
                       List<Finding> findings) implements Unit {
+
+    public static final Attribute<Boolean> FIN = Attribute.flag("fin");
+    public static final Attribute<Boolean> RSV1 = Attribute.flag("rsv1");
+    /** The 4-bit opcode ({@link Opcode}). */
+    public static final Attribute<Integer> OPCODE = Attribute.integer("opcode");
+    public static final Attribute<Boolean> MASKED = Attribute.flag("masked");
+    /** The Payload length field. */
+    public static final Attribute<Long> PAYLOAD_LENGTH = Attribute.number("payloadLength");
+    /** A Close frame's status code, when it has one. */
+    public static final Attribute<Integer> CLOSE_CODE = Attribute.integer("closeCode");
+    /** A Close frame's reason (empty when none). */
+    public static final Attribute<String> CLOSE_REASON = Attribute.text("closeReason");
 
     private static final int PREVIEW = 40;
 
@@ -108,16 +121,16 @@ public record WsFrame(Direction dir, long offset, int headerLength, boolean fin,
     @Override
     public Map<String, Object> attributes() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("fin", fin);
-        m.put("rsv1", rsv1);
-        m.put("opcode", opcode);
-        m.put("masked", masked);
-        m.put("payloadLength", payloadLength);
+        FIN.put(m, fin);
+        RSV1.put(m, rsv1);
+        OPCODE.put(m, opcode);
+        MASKED.put(m, masked);
+        PAYLOAD_LENGTH.put(m, payloadLength);
         if (opcode == Opcode.CLOSE) {
             if (closeCode >= 0) {
-                m.put("closeCode", closeCode);
+                CLOSE_CODE.put(m, closeCode);
             }
-            m.put("closeReason", closeReason);
+            CLOSE_REASON.put(m, closeReason);
         }
         return m;
     }

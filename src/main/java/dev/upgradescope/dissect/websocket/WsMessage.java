@@ -1,5 +1,6 @@
 package dev.upgradescope.dissect.websocket;
 
+import dev.upgradescope.wire.Attribute;
 import dev.upgradescope.wire.ByteRange;
 import dev.upgradescope.wire.Direction;
 import dev.upgradescope.wire.Field;
@@ -32,6 +33,16 @@ public record WsMessage(Direction dir, long offset, long length, boolean text, b
                         boolean inflated, boolean complete, List<ByteRange.InStream> frames, long wireLength,
                         long payloadLength, byte[] wirePayload, byte[] payload, boolean capped,
                         List<Finding> findings) implements Unit {
+
+    /** {@value #TEXT_TYPE} or {@value #BINARY_TYPE}: what the first frame's opcode said. */
+    public static final Attribute<String> TYPE = Attribute.text("type");
+    public static final String TEXT_TYPE = "text";
+    public static final String BINARY_TYPE = "binary";
+    public static final Attribute<Boolean> COMPRESSED = Attribute.flag("compressed");
+    /** The payload's length after inflation. */
+    public static final Attribute<Long> LENGTH = Attribute.number("length");
+    /** A text message's text (invalid UTF-8 replaced); binary messages have none. */
+    public static final Attribute<String> TEXT = Attribute.text("text");
 
     private static final int PREVIEW = 40;
     private static final int HEX_LIMIT = 4096;
@@ -92,11 +103,11 @@ public record WsMessage(Direction dir, long offset, long length, boolean text, b
     @Override
     public Map<String, Object> attributes() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("type", text ? "text" : "binary");
-        m.put("compressed", compressed);
-        m.put("length", payloadLength);
+        TYPE.put(m, text ? TEXT_TYPE : BINARY_TYPE);
+        COMPRESSED.put(m, compressed);
+        LENGTH.put(m, payloadLength);
         if (text) {
-            m.put("text", textValue().orElse(""));
+            TEXT.put(m, textValue().orElse(""));
         }
         return m;
     }

@@ -34,7 +34,7 @@ public record ConnectionFilter(List<String> words) implements Predicate<Connecti
     static boolean matches(ConnectionItem item, String word) {
         ConnectionRow r = item.row();
         if (contains(r.target(), word) || contains(r.client(), word) || contains(r.protocol(), word)
-                || contains(r.outcome(), word) || (r.status() != 0 && contains(Integer.toString(r.status()), word))
+                || contains(r.outcomeCode(), word) || (r.status() != 0 && contains(Integer.toString(r.status()), word))
                 || contains(r.mode().code(), word)) {
             return true;
         }

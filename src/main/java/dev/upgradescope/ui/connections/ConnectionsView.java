@@ -30,7 +30,7 @@ public final class ConnectionsView {
     @FXML private TableColumn<ConnectionItem, String> targetColumn;
     @FXML private TableColumn<ConnectionItem, String> askedColumn;
     @FXML private TableColumn<ConnectionItem, Integer> statusColumn;
-    @FXML private TableColumn<ConnectionItem, Outcome> outcomeColumn;
+    @FXML private TableColumn<ConnectionItem, OutcomeBadge> outcomeColumn;
     @FXML private TableColumn<ConnectionItem, Long> framesColumn;
     @FXML private TableColumn<ConnectionItem, Long> bytesColumn;
 
@@ -48,9 +48,9 @@ public final class ConnectionsView {
         column(statusColumn, ConnectionRow::status, s -> s == 0 ? "—" : Integer.toString(s));
         column(framesColumn, ConnectionRow::frames, n -> Long.toString(n));
         column(bytesColumn, r -> r.c2sBytes() + r.s2cBytes(), Formats::bytes);
-        outcomeColumn.setCellValueFactory(c -> value(c.getValue(), Outcome::of));
+        outcomeColumn.setCellValueFactory(c -> value(c.getValue(), OutcomeBadge::of));
         outcomeColumn.setCellFactory(col -> new BadgeCell());
-        outcomeColumn.setComparator(Comparator.comparing(Outcome::ordinal));
+        outcomeColumn.setComparator(Comparator.comparingInt(OutcomeBadge::rank));
         viewModel.rows().comparatorProperty().bind(connectionsTable.comparatorProperty());
         connectionsTable.setItems(viewModel.rows());
         connectionsTable.setFixedCellSize(26);
@@ -96,10 +96,10 @@ public final class ConnectionsView {
     }
 
     /** The outcome badge: glyph and text in the outcome's colour, with a tooltip. */
-    private final class BadgeCell extends TableCell<ConnectionItem, Outcome> {
+    private final class BadgeCell extends TableCell<ConnectionItem, OutcomeBadge> {
         private final Label badge = new Label();
         private final Tooltip tooltip = new Tooltip();
-        private Outcome shown;
+        private OutcomeBadge shown;
 
         BadgeCell() {
             badge.getStyleClass().add("badge");
@@ -108,14 +108,14 @@ public final class ConnectionsView {
 
         /** Touches the label's style and the tooltip only when the outcome changes: a style change re-applies CSS. */
         @Override
-        protected void updateItem(Outcome item, boolean empty) {
+        protected void updateItem(OutcomeBadge item, boolean empty) {
             super.updateItem(item, empty);
             if (empty || item == null) {
                 setGraphic(null);
                 setTooltip(null);
                 return;
             }
-            if (item != shown) {
+            if (!item.equals(shown)) {
                 if (shown != null) {
                     badge.getStyleClass().remove(shown.styleClass());
                 }

@@ -4,16 +4,14 @@ import dev.upgradescope.capture.ConnectionRow;
 import dev.upgradescope.capture.EventRow;
 import dev.upgradescope.capture.NoteRow;
 import dev.upgradescope.capture.SessionReader;
-import dev.upgradescope.dissect.websocket.WsDissector;
-import dev.upgradescope.dissect.websocket.WsFrame;
-import dev.upgradescope.dissect.websocket.WsNegotiation;
+import dev.upgradescope.dissect.websocket.WsMessage;
+import dev.upgradescope.dissect.websocket.WsReadBack;
 import dev.upgradescope.ui.fx.Background;
 import dev.upgradescope.ui.session.ConnectionItem;
 import dev.upgradescope.ui.session.InspectedSession;
 import dev.upgradescope.ui.session.NoteText;
 import dev.upgradescope.wire.ByteRange;
 import dev.upgradescope.wire.Direction;
-import dev.upgradescope.wire.Unit;
 import dev.upgradescope.wire.UnitKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -276,25 +274,16 @@ public final class MessagesViewModel {
     }
 
     /**
-     * A WebSocket frame's payload, unmasked: the frame dissector read again over the frame's own
-     * bytes (a frame stands alone; a compressed frame's payload stays compressed, as on the wire).
+     * A WebSocket frame's payload, unmasked, as its dissector reads it from the frame's own bytes (a
+     * frame stands alone; a compressed frame's payload stays compressed, as on the wire).
      */
     static byte[] framePayload(EventRow e, byte[] wire) {
-        WsDissector frameReader = new WsDissector(WsNegotiation.NONE);
-        List<Unit> units = new ArrayList<>(frameReader.feed(e.dir(), e.offset(), wire));
-        units.addAll(frameReader.end(e.dir()));
-        for (Unit u : units) {
-            if (u instanceof WsFrame frame) {
-                return frame.payload();
-            }
-        }
-        return null;
+        return WsReadBack.framePayload(e.dir(), e.offset(), wire);
     }
 
     /** A text message's decoded text, which is kept in its {@code text} attribute rather than as a payload. */
     static byte[] textOf(EventRow e) {
-        return e.attributes().get("text") instanceof String text
-                ? text.getBytes(java.nio.charset.StandardCharsets.UTF_8) : null;
+        return e.get(WsMessage.TEXT).map(text -> text.getBytes(java.nio.charset.StandardCharsets.UTF_8)).orElse(null);
     }
 
     /** The event's attributes as {@code name: value} lines, as the command line's JSON shows them. */

@@ -1,12 +1,14 @@
 package dev.upgradescope.ui.session;
 
 import dev.upgradescope.capture.CaptureFailure;
-import dev.upgradescope.capture.ConnectionDissection;
 import dev.upgradescope.capture.ConnectionRow;
 import dev.upgradescope.capture.EventRow;
+import dev.upgradescope.capture.Redissection;
 import dev.upgradescope.capture.SessionReader;
+import dev.upgradescope.dissect.ConnectionDissection;
 import dev.upgradescope.ui.fx.Background;
 import dev.upgradescope.ui.fx.FxBatcher;
+import dev.upgradescope.wire.Direction;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -38,7 +40,6 @@ public final class InspectedSession implements AutoCloseable {
     private final Selection selection = new Selection();
     private final SessionFeed feed;
     private final SessionSource source = new SessionSource();
-    private final ConnectionReplay replay;
     private final Background.Latest detailLoads;
     private final ReadOnlyBooleanWrapper capturing = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
@@ -52,7 +53,6 @@ public final class InspectedSession implements AutoCloseable {
         this.background = background;
         this.dissections = dissections;
         this.captureDir = captureDir;
-        this.replay = new ConnectionReplay(dissections);
         this.detailLoads = background.latest();
         this.feed = new SessionFeed(timer, background.fx(), changes -> {
             model.apply(changes);
@@ -240,7 +240,11 @@ public final class InspectedSession implements AutoCloseable {
             if (live != null) {
                 live.flush();
             }
-            return replay.derive(source.reader(), row);
+            SessionReader reader = source.reader();
+            Redissection.Window w = new Redissection(reader, dissections).window(row);
+            return new ConnectionDetail(row, w.analyses(), w.httpMessages(), w.handshakeFindings(), w.units(),
+                    new RawWindow(Direction.C2S, 0, w.c2s()), new RawWindow(Direction.S2C, 0, w.s2c()),
+                    reader.notes(row.id()));
         }).onSuccess(detail -> {
             if (fresh) {
                 selection.reset(detail);

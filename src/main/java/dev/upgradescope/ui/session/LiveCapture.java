@@ -2,9 +2,9 @@ package dev.upgradescope.ui.session;
 
 import dev.upgradescope.capture.CaptureListener;
 import dev.upgradescope.capture.CaptureStore;
-import dev.upgradescope.capture.ConnectionDissection;
 import dev.upgradescope.capture.ListenerMode;
 import dev.upgradescope.capture.Recorder;
+import dev.upgradescope.dissect.ConnectionDissection;
 import dev.upgradescope.proxy.ListenerConfig;
 import dev.upgradescope.proxy.ProxyConfig;
 import dev.upgradescope.proxy.ProxyServer;

@@ -3,6 +3,8 @@ package dev.upgradescope.ui.timeline;
 import dev.upgradescope.capture.EventRow;
 import dev.upgradescope.capture.NoteRow;
 import dev.upgradescope.capture.SessionReader;
+import dev.upgradescope.dissect.http2.H2Frame;
+import dev.upgradescope.dissect.websocket.WsFrame;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -25,10 +27,7 @@ public interface EventPages {
     default int marks(long conn, long afterId, int limit, SessionReader.MarkVisitor visitor) throws IOException {
         List<EventRow> events = events(conn, afterId, limit);
         for (EventRow e : events) {
-            Object opcode = e.attributes().get("opcode");
-            Object type = e.attributes().get("type");
-            visitor.mark(e.id(), e.kind(), e.dir(), e.nanos(), opcode instanceof Number n ? n.intValue() : -1,
-                    type == null ? null : type.toString());
+            visitor.mark(e.id(), e.kind(), e.dir(), e.nanos(), e.get(WsFrame.OPCODE, -1), e.get(H2Frame.TYPE, null));
         }
         return events.size();
     }

@@ -1,6 +1,7 @@
 package dev.upgradescope.ui.timeline;
 
 import dev.upgradescope.capture.EventRow;
+import dev.upgradescope.dissect.http2.FrameType;
 import dev.upgradescope.wire.Direction;
 import java.util.Arrays;
 import java.util.List;
@@ -48,7 +49,7 @@ final class MarkBatch {
     }
 
     /** Takes one event as {@code SessionReader.forEachMark} reads it; always true (read on). */
-    boolean accept(long id, String kind, Direction dir, long nanos, int opcode, String type) {
+    boolean accept(long id, String kind, Direction dir, long nanos, int opcode, FrameType type) {
         if (size == ids.length) {
             grow();
         }

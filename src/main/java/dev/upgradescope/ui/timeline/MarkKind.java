@@ -1,6 +1,10 @@
 package dev.upgradescope.ui.timeline;
 
 import dev.upgradescope.capture.EventRow;
+import dev.upgradescope.dissect.http2.FrameType;
+import dev.upgradescope.dissect.http2.H2Frame;
+import dev.upgradescope.dissect.websocket.Opcode;
+import dev.upgradescope.dissect.websocket.WsFrame;
 import dev.upgradescope.wire.UnitKind;
 import java.util.Map;
 
@@ -74,70 +78,59 @@ public enum MarkKind {
     }
 
     static MarkKind of(String kind, Map<String, Object> attributes) {
-        Object opcode = attributes.get("opcode");
-        Object type = attributes.get("type");
-        return of(kind, opcode instanceof Number n ? n.intValue() : -1, type == null ? null : type.toString());
+        return of(kind, WsFrame.OPCODE.in(attributes, -1), H2Frame.TYPE.in(attributes, null));
     }
 
     /**
      * The mark for an event of {@code kind} whose WebSocket opcode (-1: none) or HTTP/2 frame type
-     * (null: none) is given, as {@code SessionReader.forEachMark} reads them; null for events the
-     * timeline does not show.
+     * (null: none, or a type RFC 9113 does not define) is given, as {@code SessionReader.forEachMark}
+     * reads them; null for events the timeline does not show.
      */
-    public static MarkKind of(String kind, int opcode, String type) {
+    public static MarkKind of(String kind, int opcode, FrameType h2Type) {
         if (kind.equals(EventRow.PROTOCOL_SWITCH)) {
             return SWITCH;
         }
-        if (kind.equals(EventRow.HANDSHAKE) || kind.equals(UnitKind.WS_MESSAGE.code())) {
-            return null;
+        UnitKind unit = UnitKind.ofCode(kind);
+        if (unit == null) {
+            return kind.equals(EventRow.HANDSHAKE) ? null : OTHER;
         }
-        if (kind.equals(UnitKind.HTTP_REQUEST.code())) {
-            return REQUEST;
-        }
-        if (kind.equals(UnitKind.HTTP_RESPONSE.code())) {
-            return RESPONSE;
-        }
-        if (kind.equals(UnitKind.WS_FRAME.code())) {
-            return wsFrame(opcode);
-        }
-        if (kind.equals(UnitKind.H2_FRAME.code())) {
-            return h2Frame(type);
-        }
-        if (kind.equals(UnitKind.H2_PREFACE.code())) {
-            return H2_PREFACE;
-        }
-        if (kind.equals(UnitKind.TLS_RECORD.code())) {
-            return TLS_RECORD;
-        }
-        if (kind.equals(UnitKind.OPAQUE.code())) {
-            return OPAQUE;
-        }
-        return OTHER;
+        return switch (unit) {
+            case HTTP_REQUEST -> REQUEST;
+            case HTTP_RESPONSE -> RESPONSE;
+            case WS_FRAME -> wsFrame(opcode);
+            case WS_MESSAGE -> null;
+            case H2_PREFACE -> H2_PREFACE;
+            case H2_FRAME -> h2Frame(h2Type);
+            case TLS_RECORD -> TLS_RECORD;
+            case OPAQUE -> OPAQUE;
+        };
     }
 
     // RFC 6455 §5.2 opcodes
     private static MarkKind wsFrame(int opcode) {
         return switch (opcode) {
-            case 0x0 -> WS_CONTINUATION;
-            case 0x1 -> WS_TEXT;
-            case 0x2 -> WS_BINARY;
-            case 0x8 -> WS_CLOSE;
-            case 0x9 -> WS_PING;
-            case 0xA -> WS_PONG;
+            case Opcode.CONTINUATION -> WS_CONTINUATION;
+            case Opcode.TEXT -> WS_TEXT;
+            case Opcode.BINARY -> WS_BINARY;
+            case Opcode.CLOSE -> WS_CLOSE;
+            case Opcode.PING -> WS_PING;
+            case Opcode.PONG -> WS_PONG;
             default -> WS_OTHER;
         };
     }
 
     // RFC 9113 §6 frame types
-    private static MarkKind h2Frame(String type) {
-        String t = type == null ? "" : type;
-        return switch (t) {
-            case "DATA" -> H2_DATA;
-            case "HEADERS", "CONTINUATION", "PUSH_PROMISE" -> H2_HEADERS;
-            case "SETTINGS" -> H2_SETTINGS;
-            case "PING" -> H2_PING;
-            case "RST_STREAM", "GOAWAY" -> H2_RESET;
-            default -> H2_CONTROL;
+    private static MarkKind h2Frame(FrameType type) {
+        if (type == null) {
+            return H2_CONTROL; // an extension frame type
+        }
+        return switch (type) {
+            case DATA -> H2_DATA;
+            case HEADERS, CONTINUATION, PUSH_PROMISE -> H2_HEADERS;
+            case SETTINGS -> H2_SETTINGS;
+            case PING -> H2_PING;
+            case RST_STREAM, GOAWAY -> H2_RESET;
+            case PRIORITY, WINDOW_UPDATE -> H2_CONTROL;
         };
     }
 }

@@ -3,6 +3,7 @@ package dev.upgradescope.ui.session;
 import dev.upgradescope.capture.ConnectionRow;
 import dev.upgradescope.capture.EventRow;
 import dev.upgradescope.capture.ListenerMode;
+import dev.upgradescope.dissect.upgrade.UpgradeOutcome;
 import dev.upgradescope.wire.Direction;
 import dev.upgradescope.wire.Finding;
 import java.util.List;
@@ -16,7 +17,7 @@ public final class SessionRows {
 
     public static ConnectionRow connection(long id, String target, List<String> asked, int status, String outcome) {
         return new ConnectionRow(id, "127.0.0.1:5" + id, "127.0.0.1:8080", ListenerMode.FORWARD, target, 1_000L * id,
-                1_700_000_000_000_000L + id, -1, -1, 100, 200, asked, status, outcome, "", 3, 5);
+                1_700_000_000_000_000L + id, -1, -1, 100, 200, asked, status, UpgradeOutcome.ofCode(outcome), "", 3, 5);
     }
 
     public static ConnectionRow closed(ConnectionRow r) {

@@ -4,13 +4,14 @@ import dev.upgradescope.capture.ConnectionRow;
 import dev.upgradescope.capture.EventRow;
 import dev.upgradescope.capture.ListenerMode;
 import dev.upgradescope.capture.NoteRow;
+import dev.upgradescope.dissect.upgrade.UpgradeOutcome;
 import dev.upgradescope.wire.Direction;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ResourceBundle;
-import java.util.Locale;
 
 /** An in-memory store of events for view-model tests, read synchronously. */
 public final class Events implements EventPages {
@@ -22,7 +23,7 @@ public final class Events implements EventPages {
     public static ConnectionRow connection(long id, long opened, long closed, long events) {
         return new ConnectionRow(id, "127.0.0.1:5" + id, "127.0.0.1:8080", ListenerMode.REVERSE, "127.0.0.1:9000",
                 opened, opened / 1000, closed, closed < 0 ? -1 : closed / 1000, 0, 0, List.of("websocket"), 101,
-                "switched", "websocket", events, events);
+                UpgradeOutcome.UPGRADED, "websocket", events, events);
     }
 
     public EventRow frame(long conn, long nanos, Direction dir, int opcode) {

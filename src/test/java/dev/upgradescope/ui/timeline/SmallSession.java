@@ -4,6 +4,7 @@ import dev.upgradescope.capture.CaptureStore;
 import dev.upgradescope.capture.ConnectionRow;
 import dev.upgradescope.capture.EventRow;
 import dev.upgradescope.capture.ListenerMode;
+import dev.upgradescope.dissect.upgrade.UpgradeOutcome;
 import dev.upgradescope.wire.Direction;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -90,13 +91,13 @@ public final class SmallSession {
         ev(s, id, "tls-record", Direction.C2S, 530, "ApplicationData len=517", Map.of());
         ev(s, id, "tls-record", Direction.S2C, 560, "ApplicationData len=4096", Map.of());
         s.connectionUpdated(new ConnectionRow(id, "127.0.0.1:51006", "127.0.0.1:8080", ListenerMode.FORWARD,
-                "example.org:443", BASE + 450 * MS, 450_000, -1, -1, 900, 4400, List.of(), 200, "tunnel", "tls", 4, 6));
+                "example.org:443", BASE + 450 * MS, 450_000, -1, -1, 900, 4400, List.of(), 200, null, "tls", 4, 6));
     }
 
     private static long open(CaptureStore s, String client, String target, long atMs) {
         long id = s.nextConnectionId();
         s.connectionOpened(new ConnectionRow(id, client, "127.0.0.1:8080", ListenerMode.FORWARD, target,
-                BASE + atMs * MS, atMs * 1000, -1, -1, 0, 0, List.of(), 0, "", "", 0, 0));
+                BASE + atMs * MS, atMs * 1000, -1, -1, 0, 0, List.of(), 0, null, "", 0, 0));
         return id;
     }
 
@@ -104,7 +105,7 @@ public final class SmallSession {
                               int status, String outcome, String protocol, long frames) {
         s.connectionClosed(new ConnectionRow(id, client, "127.0.0.1:8080", ListenerMode.FORWARD, target,
                 BASE + openMs * MS, openMs * 1000, BASE + closeMs * MS, closeMs * 1000, 300, 300,
-                List.of(protocol.isEmpty() ? "websocket" : protocol), status, outcome, protocol, frames, frames + 3));
+                List.of(protocol.isEmpty() ? "websocket" : protocol), status, UpgradeOutcome.ofCode(outcome), protocol, frames, frames + 3));
     }
 
     private static void frame(CaptureStore s, long id, Direction dir, long atMs, int opcode, String summary) {

@@ -2,9 +2,9 @@ package dev.upgradescope.ui.timeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.upgradescope.capture.ConnectionDissection;
-import dev.upgradescope.capture.Dissected;
 import dev.upgradescope.capture.EventRow;
+import dev.upgradescope.dissect.ConnectionDissection;
+import dev.upgradescope.dissect.DissectionEvent;
 import dev.upgradescope.ui.Theme;
 import dev.upgradescope.ui.fx.Background;
 import dev.upgradescope.ui.ladder.LadderStep;
@@ -139,12 +139,12 @@ class TimelineAndLadderUiTest {
     private static ConnectionDissection none() {
         return new ConnectionDissection() {
             @Override
-            public List<Dissected> feed(Direction dir, long offset, byte[] bytes) {
+            public List<DissectionEvent> feed(Direction dir, long offset, byte[] bytes) {
                 return List.of();
             }
 
             @Override
-            public List<Dissected> end(Direction dir) {
+            public List<DissectionEvent> end(Direction dir) {
                 return List.of();
             }
         };

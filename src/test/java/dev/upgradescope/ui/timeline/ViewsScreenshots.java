@@ -1,7 +1,7 @@
 package dev.upgradescope.ui.timeline;
 
-import dev.upgradescope.capture.ConnectionDissection;
-import dev.upgradescope.capture.Dissected;
+import dev.upgradescope.dissect.ConnectionDissection;
+import dev.upgradescope.dissect.DissectionEvent;
 import dev.upgradescope.ui.Theme;
 import dev.upgradescope.ui.UiSettings;
 import dev.upgradescope.ui.WindowShell;
@@ -113,12 +113,12 @@ public final class ViewsScreenshots {
     private static ConnectionDissection.Factory none() {
         return () -> new ConnectionDissection() {
             @Override
-            public List<Dissected> feed(Direction dir, long offset, byte[] bytes) {
+            public List<DissectionEvent> feed(Direction dir, long offset, byte[] bytes) {
                 return List.of();
             }
 
             @Override
-            public List<Dissected> end(Direction dir) {
+            public List<DissectionEvent> end(Direction dir) {
                 return List.of();
             }
         };

@@ -1,13 +1,14 @@
-package dev.upgradescope.capture;
+package dev.upgradescope.dissect.websocket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.upgradescope.wire.Direction;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /** Reading an uncompressed message's payload back from the bytes of its frames (RFC 6455 §5.2, §5.4). */
-class WsFramePayloadsTest {
+class WsReadBackTest {
 
     @Test
     void fragmentsAreUnmaskedAndJoinedAndAnInterleavedPingIsSkipped() {
@@ -20,8 +21,8 @@ class WsFramePayloadsTest {
         byte[] expected = new byte[203];
         System.arraycopy(first, 0, expected, 0, 200);
         System.arraycopy("end".getBytes(), 0, expected, 200, 3);
-        assertThat(WsFramePayloads.of(span.toByteArray(), 1 << 20)).isEqualTo(expected);
-        assertThat(WsFramePayloads.of(span.toByteArray(), 10)).isEqualTo(Arrays.copyOf(expected, 10));
+        assertThat(WsReadBack.messagePayload(Direction.S2C, 0, span.toByteArray(), 1 << 20)).isEqualTo(expected);
+        assertThat(WsReadBack.messagePayload(Direction.S2C, 0, span.toByteArray(), 10)).isEqualTo(Arrays.copyOf(expected, 10));
     }
 
     @Test
@@ -29,9 +30,17 @@ class WsFramePayloadsTest {
         byte[] whole = frame(0x82, true, "hello".getBytes(), new byte[] {9, 9, 9, 9});
         for (int n = 0; n <= whole.length; n++) {
             byte[] part = Arrays.copyOf(whole, n);
-            assertThat(WsFramePayloads.of(part, 1 << 20).length).isLessThanOrEqualTo(5);
+            assertThat(WsReadBack.messagePayload(Direction.C2S, 0, part, 1 << 20).length).isLessThanOrEqualTo(5);
         }
-        assertThat(WsFramePayloads.of(whole, 1 << 20)).isEqualTo("hello".getBytes());
+        assertThat(WsReadBack.messagePayload(Direction.C2S, 0, whole, 1 << 20)).isEqualTo("hello".getBytes());
+    }
+
+    @Test
+    void aFramesPayloadIsUnmaskedAndNoFrameGivesNull() {
+        byte[] whole = frame(0x81, true, "Hello".getBytes(), new byte[] {0x37, (byte) 0xfa, 0x21, 0x3d});
+        assertThat(WsReadBack.framePayload(Direction.C2S, 7, whole)).isEqualTo("Hello".getBytes());
+        assertThat(WsReadBack.framePayload(Direction.C2S, 7, new byte[] {(byte) 0x81})).isNull();
+        assertThat(WsReadBack.message(Direction.C2S, 7, whole, 1 << 20).orElseThrow().textValue()).contains("Hello");
     }
 
     /** {@code first} is the first byte (FIN and opcode); {@code key} null for an unmasked frame. */

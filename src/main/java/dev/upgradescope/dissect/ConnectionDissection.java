@@ -1,24 +1,25 @@
-package dev.upgradescope.capture;
+package dev.upgradescope.dissect;
 
 import dev.upgradescope.wire.Direction;
 import java.util.List;
 
 /**
- * The dissection of one connection's two streams as the recorder drives it: bytes in, in arrival
- * order per direction, {@link Dissected} results out. One instance per connection, used from one
- * thread at a time. The dissect layer's {@code ConnectionDissector} is adapted to it.
+ * The dissection of one connection's two streams as a recorder drives it: bytes in, in arrival
+ * order per direction, {@link DissectionEvent}s out. One instance per connection, used from one
+ * thread at a time. {@link ConnectionDissector} is the real one; tests stand in for it to make a
+ * dissection slow or failing.
  */
 public interface ConnectionDissection {
 
     /** The next bytes of {@code dir}; {@code offset} is their absolute stream offset. */
-    List<Dissected> feed(Direction dir, long offset, byte[] bytes);
+    List<DissectionEvent> feed(Direction dir, long offset, byte[] bytes);
 
     /** The direction has ended: whatever is pending is emitted. */
-    List<Dissected> end(Direction dir);
+    List<DissectionEvent> end(Direction dir);
 
     /** The dissection of the dissect layer: HTTP/1.1, the upgrade analysis, then WebSocket, HTTP/2, TLS. */
     static Factory standard() {
-        return StandardDissection::new;
+        return ConnectionDissector::new;
     }
 
     /** Makes a fresh dissection for each new connection. */
