@@ -4,7 +4,6 @@ import dev.upgradescope.wire.Direction;
 import dev.upgradescope.wire.UnitKind;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -19,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Predicate;
-import org.sqlite.SQLiteConfig;
 
 /**
  * Read-only access to a session file for the UI and the command line, also while it is being
@@ -59,18 +57,7 @@ public final class SessionReader implements AutoCloseable {
      * @throws SessionFormatException if the file is not an UpgradeScope session this version reads
      */
     public static SessionReader open(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new NoSuchFileException(file.toString(), null, "no such session file");
-        }
-        SQLiteConfig config = new SQLiteConfig();
-        config.setReadOnly(true);
-        Connection db;
-        try {
-            db = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
-        } catch (SQLException e) {
-            throw new IOException("Cannot open " + file + ": " + e.getMessage(), e);
-        }
-        SessionReader reader = new SessionReader(file, db);
+        SessionReader reader = new SessionReader(file, SessionOpening.open(file));
         try {
             reader.checkFormat();
             reader.blocks = new EventBlocks(reader.reads);
@@ -88,19 +75,7 @@ public final class SessionReader implements AutoCloseable {
         } catch (IOException e) {
             throw new SessionFormatException(file + " is not an UpgradeScope session (" + e.getMessage() + ")", e);
         }
-        if (!SessionSchema.FORMAT.equals(meta.get("format"))) {
-            throw new SessionFormatException(file + " is not an UpgradeScope session.");
-        }
-        int version;
-        try {
-            version = Integer.parseInt(meta.getOrDefault("schema_version", "0"));
-        } catch (NumberFormatException e) {
-            version = Integer.MAX_VALUE;
-        }
-        if (version > SessionSchema.VERSION) {
-            throw new SessionFormatException(file + " was written by a newer UpgradeScope (session format "
-                    + meta.get("schema_version") + "); update UpgradeScope to open it.");
-        }
+        SessionOpening.checkFormat(reads, file, meta);
     }
 
     public Path file() {

@@ -1,6 +1,6 @@
 package dev.upgradescope.cli;
 
-import dev.upgradescope.capture.HarExporter;
+import dev.upgradescope.export.HarExporter;
 import dev.upgradescope.capture.SessionFormatException;
 import dev.upgradescope.capture.SessionReader;
 import java.io.IOException;
@@ -19,9 +19,10 @@ import picocli.CommandLine.Option;
         description = "Export a recorded session as HAR 1.2 (opens in Chrome DevTools and HTTP Toolkit).")
 public final class ExportCommand implements Callable<Integer> {
 
-    static final int OK = 0;
-    static final int USAGE = 2;
-    static final int FAILED = 1;
+    static final int OK = ExitCodes.OK;
+    static final int USAGE = ExitCodes.CANNOT_RUN;
+    /** A session that cannot be read or a HAR that cannot be written: 2 as well (1 means error findings). */
+    static final int FAILED = ExitCodes.CANNOT_RUN;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
