@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.upgradescope.capture.CaptureListener;
 import dev.upgradescope.capture.ConnectionDissection;
 import dev.upgradescope.capture.EventRow;
-import dev.upgradescope.capture.HarExporter;
+import dev.upgradescope.export.HarExporter;
 import dev.upgradescope.capture.NoteRow;
 import dev.upgradescope.capture.SessionReader;
 import dev.upgradescope.proxy.ListenerConfig;

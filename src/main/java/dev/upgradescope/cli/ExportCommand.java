@@ -1,6 +1,6 @@
 package dev.upgradescope.cli;
 
-import dev.upgradescope.capture.HarExporter;
+import dev.upgradescope.export.HarExporter;
 import dev.upgradescope.capture.SessionFormatException;
 import dev.upgradescope.capture.SessionReader;
 import java.io.IOException;

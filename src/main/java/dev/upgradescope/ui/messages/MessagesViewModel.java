@@ -4,16 +4,13 @@ import dev.upgradescope.capture.ConnectionRow;
 import dev.upgradescope.capture.EventRow;
 import dev.upgradescope.capture.NoteRow;
 import dev.upgradescope.capture.SessionReader;
-import dev.upgradescope.dissect.websocket.WsDissector;
-import dev.upgradescope.dissect.websocket.WsFrame;
-import dev.upgradescope.dissect.websocket.WsNegotiation;
+import dev.upgradescope.capture.StoredFramePayload;
 import dev.upgradescope.ui.fx.Background;
 import dev.upgradescope.ui.session.ConnectionItem;
 import dev.upgradescope.ui.session.InspectedSession;
 import dev.upgradescope.ui.session.NoteText;
 import dev.upgradescope.wire.ByteRange;
 import dev.upgradescope.wire.Direction;
-import dev.upgradescope.wire.Unit;
 import dev.upgradescope.wire.UnitKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -269,26 +266,10 @@ public final class MessagesViewModel {
                 payload = textOf(event);
             }
             if (payload == null && UnitKind.WS_FRAME.code().equals(event.kind())) {
-                payload = framePayload(event, wire);
+                payload = StoredFramePayload.of(event, wire);
             }
             return new EventDetail(event, wire, payload);
         }).onSuccess(detail::set).start();
-    }
-
-    /**
-     * A WebSocket frame's payload, unmasked: the frame dissector read again over the frame's own
-     * bytes (a frame stands alone; a compressed frame's payload stays compressed, as on the wire).
-     */
-    static byte[] framePayload(EventRow e, byte[] wire) {
-        WsDissector frameReader = new WsDissector(WsNegotiation.NONE);
-        List<Unit> units = new ArrayList<>(frameReader.feed(e.dir(), e.offset(), wire));
-        units.addAll(frameReader.end(e.dir()));
-        for (Unit u : units) {
-            if (u instanceof WsFrame frame) {
-                return frame.payload();
-            }
-        }
-        return null;
     }
 
     /** A text message's decoded text, which is kept in its {@code text} attribute rather than as a payload. */

@@ -1,5 +1,8 @@
-package dev.upgradescope.capture;
+package dev.upgradescope.export;
 
+import dev.upgradescope.capture.ConnectionRow;
+import dev.upgradescope.capture.EventRow;
+import dev.upgradescope.capture.SessionReader;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
