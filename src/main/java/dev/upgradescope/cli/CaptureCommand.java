@@ -9,7 +9,7 @@ import dev.upgradescope.capture.NoteRow;
 import dev.upgradescope.capture.SessionReader;
 import dev.upgradescope.proxy.ListenerConfig;
 import dev.upgradescope.proxy.ProxyConfig;
-import dev.upgradescope.recording.LiveCapture;
+import dev.upgradescope.proxy.LiveCapture;
 import dev.upgradescope.wire.UnitDocument;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -77,6 +77,9 @@ public final class CaptureCommand implements Callable<Integer> {
     @Option(names = "--har", paramLabel = "FILE", description = "At the end, write the recording as HAR 1.2.")
     Path har;
 
+    @CommandLine.Mixin
+    HarOutputOptions harOptions = new HarOutputOptions();
+
     @Option(names = "--for", paramLabel = "DURATION", description = "Stop after this long (e.g. 30s, 5m, 1h).")
     String duration;
 
@@ -111,6 +114,7 @@ public final class CaptureCommand implements Callable<Integer> {
         try {
             config = ProxyConfig.of(listeners());
             limit = duration == null ? null : parseDuration(duration);
+            harOptions.options(); // an unreadable --har-message-limit is refused before the capture starts
         } catch (IllegalArgumentException e) {
             err.println("upgradescope capture: " + e.getMessage());
             return USAGE;
@@ -193,7 +197,7 @@ public final class CaptureCommand implements Callable<Integer> {
         try (SessionReader reader = SessionReader.open(file)) {
             connections = reader.connectionCount();
             if (har != null) {
-                new HarExporter(reader).write(har);
+                new HarExporter(reader, harOptions.options()).write(har);
             }
         }
         err.println("upgradescope capture: stopped; " + connections + (connections == 1 ? " connection" : " connections")

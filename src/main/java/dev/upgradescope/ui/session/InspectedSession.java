@@ -6,7 +6,7 @@ import dev.upgradescope.capture.ConnectionDissection;
 import dev.upgradescope.capture.ConnectionRow;
 import dev.upgradescope.capture.EventRow;
 import dev.upgradescope.capture.SessionReader;
-import dev.upgradescope.recording.LiveCapture;
+import dev.upgradescope.proxy.LiveCapture;
 import dev.upgradescope.ui.fx.Background;
 import dev.upgradescope.ui.fx.FxBatcher;
 import java.io.IOException;

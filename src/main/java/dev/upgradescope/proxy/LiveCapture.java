@@ -1,11 +1,9 @@
-package dev.upgradescope.recording;
+package dev.upgradescope.proxy;
 
 import dev.upgradescope.capture.CaptureListener;
 import dev.upgradescope.capture.CaptureStore;
 import dev.upgradescope.capture.ConnectionDissection;
 import dev.upgradescope.capture.Recorder;
-import dev.upgradescope.proxy.ProxyConfig;
-import dev.upgradescope.proxy.ProxyServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
