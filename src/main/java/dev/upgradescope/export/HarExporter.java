@@ -49,9 +49,16 @@ public final class HarExporter {
     private static final String CREATOR_VERSION = "0.1.0";
 
     private final SessionReader reader;
+    private final HarOptions options;
 
+    /** An exporter with the {@link HarOptions#DEFAULTS defaults}: sanitized, messages cut at 1 MiB with a marker. */
     public HarExporter(SessionReader reader) {
+        this(reader, HarOptions.DEFAULTS);
+    }
+
+    public HarExporter(SessionReader reader, HarOptions options) {
         this.reader = reader;
+        this.options = options;
     }
 
     /**
@@ -256,8 +263,7 @@ public final class HarExporter {
         json.writeArrayFieldStart("queryString");
         writeQuery(json, url);
         json.writeEndArray();
-        json.writeArrayFieldStart("cookies");
-        json.writeEndArray();
+        HarCookies.write(json, headers, false, options.includeSensitive());
         json.writeNumberField("headersSize", sizes.head());
         json.writeNumberField("bodySize", sizes.body());
         json.writeEndObject();
@@ -271,8 +277,7 @@ public final class HarExporter {
         json.writeStringField("statusText", resp == null ? "" : resp.get(HttpResponse.REASON, ""));
         json.writeStringField("httpVersion", resp == null ? "" : resp.get(HttpMessage.VERSION, ""));
         writeHeaders(json, headers);
-        json.writeArrayFieldStart("cookies");
-        json.writeEndArray();
+        HarCookies.write(json, headers, true, options.includeSensitive());
         json.writeObjectFieldStart("content");
         json.writeNumberField("size", Math.max(0, sizes.body()));
         json.writeStringField("mimeType", header(headers, "content-type").orElse("x-unknown"));
@@ -340,18 +345,24 @@ public final class HarExporter {
     private void writeMessage(JsonGenerator json, EventRow e) throws IOException {
         Optional<String> text = e.get(WsMessage.TEXT);
         boolean isText = text.isPresent() || WsMessage.TEXT_TYPE.equals(e.get(WsMessage.TYPE, ""));
-        String data;
-        if (text.isPresent()) {
-            data = text.get();
-        } else {
-            byte[] payload = reader.payload(e.id()).orElse(new byte[0]);
-            data = isText ? new String(payload, StandardCharsets.UTF_8) : Base64.getEncoder().encodeToString(payload);
+        long size = Math.max(e.payloadSize(), e.get(WsMessage.LENGTH, -1L));
+        byte[] payload = text.map(t -> t.getBytes(StandardCharsets.UTF_8)).orElse(null);
+        if (payload == null || payload.length < Math.min(size, options.readCap())) {
+            byte[] known = payload;
+            payload = reader.payload(e.id(), options.readCap())
+                    .filter(p -> known == null || p.length > known.length)
+                    .orElse(known == null ? new byte[0] : known);
         }
+        MessageData data = MessageData.of(payload, isText, size, options.messageLimit());
         json.writeStartObject();
         json.writeStringField("type", e.dir() == Direction.C2S ? "send" : "receive");
         json.writeNumberField("time", e.wallMicros() / 1_000_000.0);
         json.writeNumberField("opcode", isText ? Opcode.TEXT : Opcode.BINARY);
-        json.writeStringField("data", data);
+        json.writeStringField("data", data.data());
+        if (data.truncated()) { // HAR has no field for a cut message: Chrome's underscore extension style
+            json.writeBooleanField("_truncated", true);
+            json.writeNumberField("_size", data.size());
+        }
         json.writeEndObject();
     }
 
@@ -400,9 +411,9 @@ public final class HarExporter {
         }
     }
 
-    private static void writeHeaders(JsonGenerator json, List<List<String>> headers) throws IOException {
+    private void writeHeaders(JsonGenerator json, List<List<String>> headers) throws IOException {
         json.writeArrayFieldStart("headers");
-        for (List<String> h : headers) {
+        for (List<String> h : options.includeSensitive() ? headers : SensitiveHeaders.sanitize(headers)) {
             json.writeStartObject();
             json.writeStringField("name", h.get(0));
             json.writeStringField("value", h.size() > 1 ? h.get(1) : "");

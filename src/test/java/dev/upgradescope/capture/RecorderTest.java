@@ -125,7 +125,7 @@ class RecorderTest {
              })) {
             broken = WsConversation.record(recorder, System.nanoTime());
             long t = System.nanoTime();
-            fine = recorder.open(new ConnectionInfo("c", "l", ListenerMode.DEMO, "t", 0, t));
+            fine = recorder.open(new ConnectionInfo("c", "l", ListenerMode.IMPORT, "t", 0, t));
             recorder.chunk(fine, Direction.C2S, t, WsConversation.REQUEST);
             recorder.flush();
         }
@@ -144,7 +144,7 @@ class RecorderTest {
         Path file = dir.resolve("closed.upgradescope");
         CaptureStore store = CaptureStore.create(file);
         Recorder recorder = new Recorder(store, ConnectionDissection.standard());
-        long conn = recorder.open(new ConnectionInfo("c", "l", ListenerMode.DEMO, "t", 0, System.nanoTime()));
+        long conn = recorder.open(new ConnectionInfo("c", "l", ListenerMode.IMPORT, "t", 0, System.nanoTime()));
         recorder.chunk(conn, Direction.C2S, System.nanoTime(), WsConversation.REQUEST);
         recorder.close();
         store.close();
