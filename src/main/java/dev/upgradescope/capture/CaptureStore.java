@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -21,7 +20,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import org.sqlite.SQLiteConfig;
 
 /**
  * The writing side of one capture session: a {@code .upgradescope} SQLite file in WAL mode written
@@ -100,12 +98,12 @@ public final class CaptureStore implements AutoCloseable {
         this.options = options;
         this.db = db;
         this.connections = new RowBatch<>(db, SessionSchema.INSERT_CONNECTION, SessionSchema.CONNECTION_COLUMNS,
-                CaptureStore::bindConnection);
+                StoredColumns::bindConnection);
         this.updateConnection = db.prepareStatement(SessionSchema.UPDATE_CONNECTION);
         this.chunks = new RowBatch<>(db, SessionSchema.INSERT_CHUNK, SessionSchema.CHUNK_COLUMNS,
-                CaptureStore::bindChunk);
+                StoredColumns::bindChunk);
         this.events = new RowBatch<>(db, SessionSchema.INSERT_EVENT, SessionSchema.EVENT_COLUMNS,
-                CaptureStore::bindEvent);
+                StoredColumns::bindEvent);
         this.insertNote = db.prepareStatement(SessionSchema.INSERT_NOTE);
         this.insertBlock = db.prepareStatement(SessionSchema.INSERT_BLOCK);
         this.queue = new BoundedHandoff<>(options.queueBytes());
@@ -113,9 +111,6 @@ public final class CaptureStore implements AutoCloseable {
         this.writer = new Thread(this::run, "upgradescope-store " + file.getFileName());
         this.writer.setDaemon(true);
     }
-
-    /** SQLite's page size for session files: large, as most of a file is raw bytes in blobs. */
-    private static final int PAGE_SIZE = 32_768;
 
     public static CaptureStore create(Path file) throws IOException {
         return create(file, Options.DEFAULTS);
@@ -130,35 +125,7 @@ public final class CaptureStore implements AutoCloseable {
         SessionFiles.createOwnerOnly(file); // before SQLite opens it: its -wal and -shm take this mode
         Connection db = null;
         try {
-            SQLiteConfig config = new SQLiteConfig();
-            config.setGetGeneratedKeys(false); // ids are ours; asking for generated keys costs a query per insert
-            db = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
-            try (Statement s = db.createStatement()) {
-                // the file is mostly raw bytes in large blobs: large pages cost few page
-                // writes (each one a WAL frame with its own header, checksum and write) per byte stored
-                s.execute("PRAGMA page_size=" + PAGE_SIZE);
-                s.execute("PRAGMA journal_mode=WAL");
-                s.execute("PRAGMA synchronous=NORMAL");
-                // 16 MiB of page cache; fold the WAL back every 32 MiB rather than every 1,000 pages:
-                // fewer checkpoints, each of which waits for the disk
-                s.execute("PRAGMA cache_size=-16384");
-                s.execute("PRAGMA wal_autocheckpoint=" + (32 << 20) / PAGE_SIZE);
-                if (options.maxFileBytes() > 0) {
-                    s.execute("PRAGMA max_page_count=" + Math.max(16, options.maxFileBytes() / PAGE_SIZE));
-                }
-                db.setAutoCommit(false);
-                for (String ddl : SessionSchema.DDL) {
-                    s.execute(ddl);
-                }
-            }
-            long now = System.currentTimeMillis() * 1000;
-            try (PreparedStatement meta = db.prepareStatement(SessionSchema.PUT_META)) {
-                putMeta(meta, "format", SessionSchema.FORMAT);
-                putMeta(meta, "schema_version", Integer.toString(SessionSchema.VERSION));
-                putMeta(meta, "creator", "UpgradeScope");
-                putMeta(meta, "created_wall_us", Long.toString(now));
-            }
-            db.commit();
+            db = SessionSchema.createFile(file, options.maxFileBytes());
             CaptureStore store = new CaptureStore(file, options, db);
             store.writer.start();
             return store;
@@ -167,12 +134,6 @@ public final class CaptureStore implements AutoCloseable {
             Files.deleteIfExists(file);
             throw new IOException("Cannot create session file " + file + ": " + e.getMessage(), e);
         }
-    }
-
-    private static void putMeta(PreparedStatement meta, String key, String value) throws SQLException {
-        meta.setString(1, key);
-        meta.setString(2, value);
-        meta.executeUpdate();
     }
 
     public Path file() {
@@ -221,7 +182,7 @@ public final class CaptureStore implements AutoCloseable {
      */
     public EventRow event(EventRow draft, byte[] payload) {
         EventRow row = draft.withId(eventIds.incrementAndGet());
-        String attributes = attributesJson(row);
+        String attributes = StoredColumns.attributesJson(row);
         String findings = SessionJson.findings(row.findings());
         submit(new StoreOp.EventWrite(row, payload, attributes, findings), StoreOp.SMALL
                 + (row.summary().length() + attributes.length() + findings.length()) * 2L
@@ -426,113 +387,19 @@ public final class CaptureStore implements AutoCloseable {
         }
     }
 
-    private static void bindConnection(PreparedStatement ps, int at, ConnectionRow r) throws SQLException {
-        ps.setLong(at + 1, r.id());
-        ps.setString(at + 2, r.client());
-        ps.setString(at + 3, r.listener());
-        ps.setString(at + 4, r.mode().code());
-        ps.setLong(at + 5, r.openedNanos());
-        ps.setLong(at + 6, r.openedWallMicros());
-        bindChanging(ps, at + 6, r);
-    }
-
     private void writeUpdate(ConnectionRow r) throws SQLException {
-        bindChanging(updateConnection, 0, r);
+        StoredColumns.bindChanging(updateConnection, 0, r);
         updateConnection.setLong(SessionSchema.CHANGING_COLUMNS + 1, r.id());
         updateConnection.executeUpdate();
     }
 
-    /** The columns of a connection that change while it lives, in {@link SessionSchema#CHANGING_COLUMNS} parameters. */
-    private static void bindChanging(PreparedStatement ps, int at, ConnectionRow r) throws SQLException {
-        ps.setString(at + 1, r.target());
-        ps.setLong(at + 2, r.closedNanos());
-        ps.setLong(at + 3, r.closedWallMicros());
-        ps.setLong(at + 4, r.c2sBytes());
-        ps.setLong(at + 5, r.s2cBytes());
-        ps.setString(at + 6, SessionJson.strings(r.askedProtocols()));
-        ps.setInt(at + 7, r.status());
-        ps.setString(at + 8, r.outcomeCode());
-        ps.setString(at + 9, r.protocol());
-        ps.setLong(at + 10, r.frames());
-        ps.setLong(at + 11, r.events());
-    }
-
-    private static void bindChunk(PreparedStatement ps, int at, StoreOp.ChunkWrite c) throws SQLException {
-        ps.setLong(at + 1, c.conn());
-        ps.setString(at + 2, c.dir().code());
-        ps.setLong(at + 3, c.offset());
-        ps.setInt(at + 4, c.bytes().length);
-        ps.setLong(at + 5, c.nanos());
-        ps.setLong(at + 6, c.wallMicros());
-        ps.setBytes(at + 7, c.bytes());
-    }
-
-    private static void bindEvent(PreparedStatement insertEvent, int at, StoreOp.EventWrite write)
-            throws SQLException {
-        EventRow e = write.row();
-        byte[] payload = write.payload();
-        insertEvent.setLong(at + 1, e.id());
-        insertEvent.setLong(at + 2, e.conn());
-        insertEvent.setString(at + 3, e.kind());
-        if (e.dir() == null) {
-            insertEvent.setNull(at + 4, Types.VARCHAR);
-        } else {
-            insertEvent.setString(at + 4, e.dir().code());
-        }
-        insertEvent.setLong(at + 5, e.offset());
-        insertEvent.setLong(at + 6, e.length());
-        insertEvent.setLong(at + 7, e.nanos());
-        insertEvent.setLong(at + 8, e.wallMicros());
-        insertEvent.setString(at + 9, e.summary());
-        insertEvent.setString(at + 10, write.attributesJson());
-        insertEvent.setString(at + 11, write.findingsJson());
-        if (payload == null) {
-            insertEvent.setNull(at + 12, Types.BLOB);
-        } else {
-            insertEvent.setBytes(at + 12, payload);
-        }
-        insertEvent.setInt(at + 13, e.payloadSize());
-    }
-
-    /** The attributes of a row as JSON. */
-    static String attributesJson(EventRow e) {
-        return attributesJson(e.kind(), e.attributes());
-    }
-
-    /** Attributes are plain values by contract; one that is not must not stop the recording. */
-    static String attributesJson(String kind, Map<String, Object> attributes) {
-        try {
-            return SessionJson.attributes(attributes);
-        } catch (RuntimeException ex) {
-            LOG.log(System.Logger.Level.ERROR, "attributes of a " + kind + " are not plain JSON values", ex);
-            return SessionJson.attributes(Map.of("unserializable", String.valueOf(ex.getMessage())));
-        }
-    }
-
     private void writeBlock(EventBlock b) throws SQLException {
-        insertBlock.setLong(1, b.conn());
-        insertBlock.setLong(2, b.firstId());
-        insertBlock.setLong(3, b.lastId());
-        insertBlock.setInt(4, b.count());
-        insertBlock.setLong(5, b.minNanos());
-        insertBlock.setLong(6, b.maxNanos());
-        insertBlock.setLong(7, b.minWallMicros());
-        insertBlock.setLong(8, b.maxWallMicros());
-        insertBlock.setLong(9, b.c2sStart());
-        insertBlock.setLong(10, b.c2sEnd());
-        insertBlock.setLong(11, b.s2cStart());
-        insertBlock.setLong(12, b.s2cEnd());
-        insertBlock.setBytes(13, b.data());
+        StoredColumns.bindBlock(insertBlock, b);
         insertBlock.executeUpdate();
     }
 
     private void writeNote(NoteRow n) throws SQLException {
-        insertNote.setLong(1, n.id());
-        insertNote.setLong(2, n.conn());
-        insertNote.setString(3, n.code());
-        insertNote.setString(4, n.detail());
-        insertNote.setLong(5, n.nanos());
-        insertNote.setLong(6, n.wallMicros());
+        StoredColumns.bindNote(insertNote, n);
         insertNote.executeUpdate();
     }
 
@@ -576,7 +443,7 @@ public final class CaptureStore implements AutoCloseable {
 
     private void shutDown() throws SQLException {
         try (PreparedStatement meta = db.prepareStatement(SessionSchema.PUT_META)) {
-            putMeta(meta, "closed_wall_us", Long.toString(System.currentTimeMillis() * 1000));
+            SessionSchema.putMeta(meta, "closed_wall_us", Long.toString(System.currentTimeMillis() * 1000));
         }
         db.commit();
         db.setAutoCommit(true);

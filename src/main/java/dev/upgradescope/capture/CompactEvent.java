@@ -33,7 +33,7 @@ record CompactEvent(long id, UnitKind kind, Direction dir, long offset, long len
         /** The columns of an event with these attributes and findings, written as JSON. */
         static Written of(String kind, String summary, Map<String, Object> attributes, List<Finding> findings,
                           int payloadSize) {
-            return new Written(kind, summary, CaptureStore.attributesJson(kind, attributes),
+            return new Written(kind, summary, StoredColumns.attributesJson(kind, attributes),
                     SessionJson.findings(findings), payloadSize);
         }
     }

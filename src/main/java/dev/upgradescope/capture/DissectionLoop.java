@@ -1,6 +1,5 @@
 package dev.upgradescope.capture;
 
-import dev.upgradescope.dissect.ConnectionDissection;
 import dev.upgradescope.dissect.DissectionEvent;
 import dev.upgradescope.wire.Direction;
 import dev.upgradescope.wire.Unit;

@@ -1,6 +1,5 @@
 package dev.upgradescope.capture;
 
-import dev.upgradescope.dissect.ConnectionDissection;
 import dev.upgradescope.wire.Direction;
 import java.io.IOException;
 import java.util.ArrayList;

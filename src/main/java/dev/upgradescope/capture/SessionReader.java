@@ -1,9 +1,6 @@
 package dev.upgradescope.capture;
 
 import dev.upgradescope.dissect.http2.FrameType;
-import dev.upgradescope.dissect.http2.H2Frame;
-import dev.upgradescope.dissect.upgrade.UpgradeOutcome;
-import dev.upgradescope.dissect.websocket.WsFrame;
 import dev.upgradescope.dissect.websocket.WsReadBack;
 import dev.upgradescope.wire.Direction;
 import dev.upgradescope.wire.UnitKind;
@@ -12,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,15 +27,6 @@ import java.util.function.Predicate;
  * reading thread.
  */
 public final class SessionReader implements AutoCloseable {
-
-    private static final String CONNECTION_COLUMNS = "id, client, listener, mode, target, opened_nanos, "
-            + "opened_wall_us, closed_nanos, closed_wall_us, c2s_bytes, s2c_bytes, asked_protocols, status, "
-            + "outcome, protocol, frames, events";
-    private static final String EVENT_COLUMNS = "id, conn, kind, dir, offset, length, nanos, wall_us, summary, "
-            + "attributes, findings, payload_size";
-
-    /** The most stream bytes read at once to rebuild the text of several compact messages. */
-    private static final int SPAN_READ = 1 << 20;
 
     /** The most of a message payload {@link #payload} returns, as the recorder stores at most. */
     private static final int PAYLOAD_CAP = 1 << 20;
@@ -110,68 +97,68 @@ public final class SessionReader implements AutoCloseable {
     /** Connections in id (opening) order, {@code limit} of them after skipping {@code skip}. */
     public List<ConnectionRow> connections(long skip, int limit) throws IOException {
         List<ConnectionRow> out = new ArrayList<>();
-        query("SELECT " + CONNECTION_COLUMNS + " FROM connections ORDER BY id LIMIT ? OFFSET ?", ps -> {
+        query("SELECT " + StoredRows.CONNECTION_COLUMNS + " FROM connections ORDER BY id LIMIT ? OFFSET ?", ps -> {
             ps.setInt(1, limit);
             ps.setLong(2, skip);
-        }, rs -> out.add(connection(rs)));
+        }, rs -> out.add(StoredRows.connection(rs)));
         return out;
     }
 
     public Optional<ConnectionRow> connection(long id) throws IOException {
         List<ConnectionRow> out = new ArrayList<>(1);
-        query("SELECT " + CONNECTION_COLUMNS + " FROM connections WHERE id = ?", ps -> ps.setLong(1, id),
-                rs -> out.add(connection(rs)));
+        query("SELECT " + StoredRows.CONNECTION_COLUMNS + " FROM connections WHERE id = ?", ps -> ps.setLong(1, id),
+                rs -> out.add(StoredRows.connection(rs)));
         return out.stream().findFirst();
     }
 
     /** Events of {@code conn} in recording order with an id above {@code afterId}, at most {@code limit}. */
     public List<EventRow> events(long conn, long afterId, int limit) throws IOException {
         List<EventRow> plain = new ArrayList<>();
-        query("SELECT " + EVENT_COLUMNS + " FROM events WHERE conn = ? AND id > ? ORDER BY id LIMIT ?", ps -> {
+        query("SELECT " + StoredRows.EVENT_COLUMNS + " FROM events WHERE conn = ? AND id > ? ORDER BY id LIMIT ?", ps -> {
             ps.setLong(1, conn);
             ps.setLong(2, afterId);
             ps.setInt(3, limit);
-        }, rs -> plain.add(event(rs)));
+        }, rs -> plain.add(StoredRows.event(rs)));
         long bound = plain.size() == limit && limit > 0 ? plain.get(limit - 1).id() : Long.MAX_VALUE;
         List<CompactEvent> compact = blocks.after(conn, afterId, bound, limit);
-        return merge(conn, plain, compact, Comparator.comparingLong(EventRow::id), limit);
+        return CompactRows.merge(this, conn, plain, compact, Comparator.comparingLong(EventRow::id), limit);
     }
 
     /** Events of {@code conn} completed at or after wall-clock {@code fromWallMicros}, at most {@code limit}. */
     public List<EventRow> eventsFrom(long conn, long fromWallMicros, int limit) throws IOException {
         List<EventRow> plain = new ArrayList<>();
-        query("SELECT " + EVENT_COLUMNS + " FROM events WHERE conn = ? AND wall_us >= ? ORDER BY wall_us, id "
+        query("SELECT " + StoredRows.EVENT_COLUMNS + " FROM events WHERE conn = ? AND wall_us >= ? ORDER BY wall_us, id "
                 + "LIMIT ?", ps -> {
                     ps.setLong(1, conn);
                     ps.setLong(2, fromWallMicros);
                     ps.setInt(3, limit);
-                }, rs -> plain.add(event(rs)));
-        return merge(conn, plain, blocks.fromWall(conn, fromWallMicros, limit),
+                }, rs -> plain.add(StoredRows.event(rs)));
+        return CompactRows.merge(this, conn, plain, blocks.fromWall(conn, fromWallMicros, limit),
                 Comparator.comparingLong(EventRow::wallMicros).thenComparingLong(EventRow::id), limit);
     }
 
     /** Unit events of {@code conn} in {@code dir} that overlap stream bytes from {@code offset} on. */
     public List<EventRow> eventsAt(long conn, Direction dir, long offset, int limit) throws IOException {
         List<EventRow> plain = new ArrayList<>();
-        query("SELECT " + EVENT_COLUMNS + " FROM events WHERE conn = ? AND dir = ? AND offset + length > ? "
+        query("SELECT " + StoredRows.EVENT_COLUMNS + " FROM events WHERE conn = ? AND dir = ? AND offset + length > ? "
                 + "ORDER BY offset, id LIMIT ?", ps -> {
                     ps.setLong(1, conn);
                     ps.setString(2, dir.code());
                     ps.setLong(3, offset);
                     ps.setInt(4, limit);
-                }, rs -> plain.add(event(rs)));
-        return merge(conn, plain, blocks.at(conn, dir, offset, limit),
+                }, rs -> plain.add(StoredRows.event(rs)));
+        return CompactRows.merge(this, conn, plain, blocks.at(conn, dir, offset, limit),
                 Comparator.comparingLong(EventRow::offset).thenComparingLong(EventRow::id), limit);
     }
 
     public Optional<EventRow> event(long eventId) throws IOException {
         List<EventRow> out = new ArrayList<>(1);
-        query("SELECT " + EVENT_COLUMNS + " FROM events WHERE id = ?", ps -> ps.setLong(1, eventId),
-                rs -> out.add(event(rs)));
+        query("SELECT " + StoredRows.EVENT_COLUMNS + " FROM events WHERE id = ?", ps -> ps.setLong(1, eventId),
+                rs -> out.add(StoredRows.event(rs)));
         if (out.isEmpty()) {
             Optional<EventBlocks.Found> found = blocks.byId(eventId);
             if (found.isPresent()) {
-                out.addAll(rows(found.get().conn(), List.of(found.get().event())));
+                out.addAll(CompactRows.rows(this, found.get().conn(), List.of(found.get().event())));
             }
         }
         return out.stream().findFirst();
@@ -193,12 +180,12 @@ public final class SessionReader implements AutoCloseable {
     public Optional<byte[]> payload(long eventId, int cap) throws IOException {
         List<byte[]> stored = new ArrayList<>(1);
         List<EventRow> rows = new ArrayList<>(1);
-        query("SELECT payload, " + EVENT_COLUMNS + " FROM events WHERE id = ?", ps -> ps.setLong(1, eventId), rs -> {
+        query("SELECT payload, " + StoredRows.EVENT_COLUMNS + " FROM events WHERE id = ?", ps -> ps.setLong(1, eventId), rs -> {
             byte[] bytes = rs.getBytes(1);
             if (bytes != null) {
                 stored.add(bytes);
             } else {
-                rows.add(event(rs, 1));
+                rows.add(StoredRows.event(rs, 1));
             }
         });
         if (!stored.isEmpty()) {
@@ -207,7 +194,7 @@ public final class SessionReader implements AutoCloseable {
         if (rows.isEmpty()) { // not a row: a block's event, or none
             Optional<EventBlocks.Found> found = blocks.byId(eventId);
             if (found.isPresent()) {
-                rows.addAll(rows(found.get().conn(), List.of(found.get().event())));
+                rows.addAll(CompactRows.rows(this, found.get().conn(), List.of(found.get().event())));
             }
         }
         if (rows.isEmpty() || rows.get(0).payloadSize() < 0) {
@@ -235,10 +222,6 @@ public final class SessionReader implements AutoCloseable {
         boolean mark(long id, String kind, Direction dir, long nanos, int opcode, FrameType type);
     }
 
-    /** One event's mark, from a row or a block. */
-    private record Mark(long id, String kind, Direction dir, long nanos, int opcode, FrameType type) {
-    }
-
     /**
      * Visits the events of {@code conn} with an id above {@code afterId}, at most {@code limit}, in
      * recording order, reading only their id, kind, direction, time and (by SQLite's
@@ -248,42 +231,7 @@ public final class SessionReader implements AutoCloseable {
      * @return how many events were visited
      */
     public int forEachMark(long conn, long afterId, int limit, MarkVisitor visitor) throws IOException {
-        List<Mark> plain = new ArrayList<>();
-        query("SELECT id, kind, dir, nanos, "
-                + "CASE kind WHEN '" + UnitKind.WS_FRAME.code() + "' THEN json_extract(attributes, '$."
-                + WsFrame.OPCODE.name() + "') END, "
-                + "CASE kind WHEN '" + UnitKind.H2_FRAME.code() + "' THEN json_extract(attributes, '$."
-                + H2Frame.TYPE.name() + "') END "
-                + "FROM events WHERE conn = ? AND id > ? ORDER BY id LIMIT ?", ps -> {
-                    ps.setLong(1, conn);
-                    ps.setLong(2, afterId);
-                    ps.setInt(3, limit);
-                }, rs -> {
-                    String dir = rs.getString(3);
-                    int opcode = rs.getInt(5);
-                    if (rs.wasNull()) {
-                        opcode = -1;
-                    }
-                    plain.add(new Mark(rs.getLong(1), rs.getString(2), dir == null ? null : Direction.fromCode(dir),
-                            rs.getLong(4), opcode, FrameType.byName(rs.getString(6))));
-                });
-        long bound = plain.size() == limit && limit > 0 ? plain.get(limit - 1).id() : Long.MAX_VALUE;
-        List<Mark> marks = new ArrayList<>(plain);
-        for (CompactEvent e : blocks.after(conn, afterId, bound, limit)) {
-            marks.add(new Mark(e.id(), e.kindCode(), e.dir(), e.nanos(), CompactUnits.opcode(e), CompactUnits.h2Type(e)));
-        }
-        marks.sort(Comparator.comparingLong(Mark::id));
-        int n = 0;
-        for (Mark m : marks) {
-            if (n == limit) {
-                break;
-            }
-            n++;
-            if (!visitor.mark(m.id(), m.kind(), m.dir(), m.nanos(), m.opcode(), m.type())) {
-                break;
-            }
-        }
-        return n;
+        return MarkQuery.visit(reads, blocks, conn, afterId, limit, visitor);
     }
 
     /** The ids of the events of {@code conn} above {@code afterId}, at most {@code limit}, ascending. */
@@ -414,85 +362,6 @@ public final class SessionReader implements AutoCloseable {
         } catch (SQLException e) {
             throw new IOException(e.getMessage(), e);
         }
-    }
-
-    // ---------------------------------------------------------------- rows
-
-    /** The rows and the compact events together, in {@code order}, the first {@code limit}. */
-    private List<EventRow> merge(long conn, List<EventRow> plain, List<CompactEvent> compact,
-                                 Comparator<EventRow> order, int limit) throws IOException {
-        if (compact.isEmpty()) {
-            return plain;
-        }
-        List<EventRow> all = new ArrayList<>(plain.size() + compact.size());
-        all.addAll(plain);
-        all.addAll(rows(conn, compact));
-        all.sort(order);
-        return all.size() > limit ? new ArrayList<>(all.subList(0, Math.max(0, limit))) : all;
-    }
-
-    /**
-     * The rows of compact events, rebuilt; the stream bytes that text messages need are read in
-     * spans of up to {@value #SPAN_READ} bytes covering several messages at once.
-     */
-    private List<EventRow> rows(long conn, List<CompactEvent> events) throws IOException {
-        List<EventRow> out = new ArrayList<>(events.size());
-        byte[][] span = new byte[2][];
-        long[] spanAt = new long[2];
-        for (int i = 0; i < events.size(); i++) {
-            CompactEvent e = events.get(i);
-            byte[] bytes = null;
-            if (CompactUnits.needsBytes(e)) {
-                int d = e.dir().ordinal();
-                if (span[d] == null || e.offset() < spanAt[d] || e.end() > spanAt[d] + span[d].length) {
-                    long end = e.end();
-                    for (int k = i + 1; k < events.size(); k++) { // widen over the next messages of this direction
-                        CompactEvent next = events.get(k);
-                        if (next.dir() == e.dir() && CompactUnits.needsBytes(next) && next.offset() >= e.offset()
-                                && next.end() - e.offset() <= SPAN_READ) {
-                            end = Math.max(end, next.end());
-                        }
-                    }
-                    span[d] = bytes(conn, e.dir(), e.offset(), (int) Math.min(Integer.MAX_VALUE - 8, end - e.offset()));
-                    spanAt[d] = e.offset();
-                }
-                int from = (int) (e.offset() - spanAt[d]);
-                int to = (int) Math.min(span[d].length, e.end() - spanAt[d]);
-                bytes = Arrays.copyOfRange(span[d], Math.min(from, to), to);
-            }
-            out.add(CompactUnits.row(conn, e, bytes));
-        }
-        return out;
-    }
-
-    private static ConnectionRow connection(ResultSet rs) throws SQLException {
-        return new ConnectionRow(rs.getLong(1), rs.getString(2), rs.getString(3), mode(rs.getString(4)),
-                rs.getString(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10),
-                rs.getLong(11), SessionJson.strings(rs.getString(12)), rs.getInt(13), UpgradeOutcome.ofCode(rs.getString(14)),
-                rs.getString(15), rs.getLong(16), rs.getLong(17));
-    }
-
-    private static EventRow event(ResultSet rs) throws SQLException {
-        return event(rs, 0);
-    }
-
-    /** The event whose {@link #EVENT_COLUMNS} start after column {@code skip}. */
-    private static EventRow event(ResultSet rs, int skip) throws SQLException {
-        int k = skip;
-        String dir = rs.getString(k + 4);
-        return new EventRow(rs.getLong(k + 1), rs.getLong(k + 2), rs.getString(k + 3),
-                dir == null ? null : Direction.fromCode(dir), rs.getLong(k + 5), rs.getLong(k + 6), rs.getLong(k + 7),
-                rs.getLong(k + 8), rs.getString(k + 9), SessionJson.attributes(rs.getString(k + 10)),
-                SessionJson.findings(rs.getString(k + 11)), rs.getInt(k + 12));
-    }
-
-    private static ListenerMode mode(String code) {
-        for (ListenerMode m : ListenerMode.values()) {
-            if (m.code().equals(code)) {
-                return m;
-            }
-        }
-        return ListenerMode.IMPORT;
     }
 
     // ---------------------------------------------------------------- plumbing

@@ -1,6 +1,12 @@
 package dev.upgradescope.capture;
 
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
+import org.sqlite.SQLiteConfig;
 
 /**
  * The tables of a {@code .upgradescope} session file, version {@value #VERSION}; documented for
@@ -112,5 +118,61 @@ final class SessionSchema {
     static final String PUT_META = "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)";
 
     private SessionSchema() {
+    }
+
+    /** SQLite's page size for session files: large, as most of a file is raw bytes in blobs. */
+    private static final int PAGE_SIZE = 32_768;
+
+    /**
+     * Opens a new, empty session file with SQLite set up for recording (WAL, large pages, the size
+     * cap when {@code maxFileBytes} > 0), creates its tables and writes its meta rows, committed.
+     * The connection is left with auto-commit off; on failure it is closed.
+     */
+    static Connection createFile(Path file, long maxFileBytes) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setGetGeneratedKeys(false); // ids are ours; asking for generated keys costs a query per insert
+        Connection db = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        try {
+            try (Statement s = db.createStatement()) {
+                // the file is mostly raw bytes in large blobs: large pages cost few page
+                // writes (each one a WAL frame with its own header, checksum and write) per byte stored
+                s.execute("PRAGMA page_size=" + PAGE_SIZE);
+                s.execute("PRAGMA journal_mode=WAL");
+                s.execute("PRAGMA synchronous=NORMAL");
+                // 16 MiB of page cache; fold the WAL back every 32 MiB rather than every 1,000 pages:
+                // fewer checkpoints, each of which waits for the disk
+                s.execute("PRAGMA cache_size=-16384");
+                s.execute("PRAGMA wal_autocheckpoint=" + (32 << 20) / PAGE_SIZE);
+                if (maxFileBytes > 0) {
+                    s.execute("PRAGMA max_page_count=" + Math.max(16, maxFileBytes / PAGE_SIZE));
+                }
+                db.setAutoCommit(false);
+                for (String ddl : DDL) {
+                    s.execute(ddl);
+                }
+            }
+            long now = System.currentTimeMillis() * 1000;
+            try (PreparedStatement meta = db.prepareStatement(PUT_META)) {
+                putMeta(meta, "format", FORMAT);
+                putMeta(meta, "schema_version", Integer.toString(VERSION));
+                putMeta(meta, "creator", "UpgradeScope");
+                putMeta(meta, "created_wall_us", Long.toString(now));
+            }
+            db.commit();
+            return db;
+        } catch (SQLException | RuntimeException e) {
+            try {
+                db.close();
+            } catch (SQLException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+
+    static void putMeta(PreparedStatement meta, String key, String value) throws SQLException {
+        meta.setString(1, key);
+        meta.setString(2, value);
+        meta.executeUpdate();
     }
 }

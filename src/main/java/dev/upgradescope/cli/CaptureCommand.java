@@ -5,7 +5,7 @@ import dev.upgradescope.capture.CaptureListener;
 import dev.upgradescope.capture.EventRow;
 import dev.upgradescope.capture.NoteRow;
 import dev.upgradescope.capture.SessionReader;
-import dev.upgradescope.dissect.ConnectionDissection;
+import dev.upgradescope.capture.ConnectionDissection;
 import dev.upgradescope.export.HarExporter;
 import dev.upgradescope.proxy.ListenerConfig;
 import dev.upgradescope.proxy.LiveCapture;

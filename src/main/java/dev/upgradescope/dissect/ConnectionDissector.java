@@ -26,7 +26,7 @@ import java.util.List;
  * as a connection of its own. Bytes the client sends after an upgrade request are held by the
  * parser until the answer says what they are. Not thread-safe; feed each direction in order.
  */
-public final class ConnectionDissector implements ConnectionDissection {
+public final class ConnectionDissector {
 
     /** How much the client may send after an upgrade request before its answer is seen. */
     static final int MAX_HELD_BYTES = 4 << 20;
@@ -53,7 +53,6 @@ public final class ConnectionDissector implements ConnectionDissection {
     }
 
     /** Consumes the next bytes of {@code dir}, which start at absolute {@code offset}. */
-    @Override
     public List<DissectionEvent> feed(Direction dir, long offset, byte[] bytes) {
         List<DissectionEvent> out = new ArrayList<>();
         if (tunnel != null) {
@@ -76,7 +75,6 @@ public final class ConnectionDissector implements ConnectionDissection {
      * Bytes the client sent after an upgrade request stay held until the server's side has ended
      * too, since its answer decides what they are.
      */
-    @Override
     public List<DissectionEvent> end(Direction dir) {
         List<DissectionEvent> out = new ArrayList<>();
         if (dir == Direction.C2S) {

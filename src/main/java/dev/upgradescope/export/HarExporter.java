@@ -7,7 +7,7 @@ import dev.upgradescope.capture.ConnectionRow;
 import dev.upgradescope.capture.EventRow;
 import dev.upgradescope.capture.Redissection;
 import dev.upgradescope.capture.SessionReader;
-import dev.upgradescope.dissect.ConnectionDissection;
+import dev.upgradescope.capture.ConnectionDissection;
 import dev.upgradescope.dissect.DissectionEvent;
 import dev.upgradescope.dissect.http1.HttpMessage;
 import dev.upgradescope.dissect.http1.HttpRequest;

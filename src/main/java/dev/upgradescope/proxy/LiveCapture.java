@@ -3,7 +3,7 @@ package dev.upgradescope.proxy;
 import dev.upgradescope.capture.CaptureListener;
 import dev.upgradescope.capture.CaptureStore;
 import dev.upgradescope.capture.Recorder;
-import dev.upgradescope.dissect.ConnectionDissection;
+import dev.upgradescope.capture.ConnectionDissection;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;

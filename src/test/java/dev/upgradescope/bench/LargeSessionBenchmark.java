@@ -1,14 +1,14 @@
 package dev.upgradescope.bench;
 
 import dev.upgradescope.capture.CaptureStore;
+import dev.upgradescope.capture.ConnectionDissection;
 import dev.upgradescope.capture.ConnectionInfo;
 import dev.upgradescope.capture.ListenerMode;
 import dev.upgradescope.capture.Recorder;
-import dev.upgradescope.dissect.ConnectionDissection;
 import dev.upgradescope.ui.UiSettings;
-import dev.upgradescope.ui.main.WindowShell;
 import dev.upgradescope.ui.fx.Background;
 import dev.upgradescope.ui.fx.FxBatcher;
+import dev.upgradescope.ui.main.WindowShell;
 import dev.upgradescope.ui.session.InspectedSession;
 import dev.upgradescope.ui.timeline.TimelineView;
 import dev.upgradescope.ui.timeline.TimelineViewModel;

@@ -2,7 +2,6 @@ package dev.upgradescope.capture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.upgradescope.dissect.ConnectionDissection;
 import dev.upgradescope.dissect.upgrade.UpgradeOutcome;
 import java.nio.file.Path;
 import java.util.List;

@@ -3,7 +3,6 @@ package dev.upgradescope.capture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.upgradescope.dissect.ConnectionDissection;
 import dev.upgradescope.testpeers.JdkH2cConversation;
 import dev.upgradescope.testpeers.RecordingRelay;
 import dev.upgradescope.wire.Direction;

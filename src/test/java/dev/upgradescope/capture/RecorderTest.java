@@ -2,7 +2,6 @@ package dev.upgradescope.capture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.upgradescope.dissect.ConnectionDissection;
 import dev.upgradescope.dissect.DissectionEvent;
 import dev.upgradescope.dissect.http1.HttpResponse;
 import dev.upgradescope.dissect.upgrade.HandshakeAnalysis;

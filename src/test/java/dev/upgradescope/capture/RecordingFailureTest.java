@@ -3,7 +3,6 @@ package dev.upgradescope.capture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.upgradescope.dissect.ConnectionDissection;
 import dev.upgradescope.dissect.DissectionEvent;
 import dev.upgradescope.wire.Direction;
 import java.io.IOException;

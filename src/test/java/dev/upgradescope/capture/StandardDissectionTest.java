@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.upgradescope.dissect.ConnectionDissection;
 import dev.upgradescope.dissect.upgrade.UpgradeOutcome;
 import dev.upgradescope.export.HarExporter;
 import java.io.ByteArrayOutputStream;

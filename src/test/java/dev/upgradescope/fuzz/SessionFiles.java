@@ -1,10 +1,10 @@
 package dev.upgradescope.fuzz;
 
 import dev.upgradescope.capture.CaptureStore;
+import dev.upgradescope.capture.ConnectionDissection;
 import dev.upgradescope.capture.ConnectionInfo;
 import dev.upgradescope.capture.ListenerMode;
 import dev.upgradescope.capture.Recorder;
-import dev.upgradescope.dissect.ConnectionDissection;
 import dev.upgradescope.wire.Direction;
 import java.io.IOException;
 import java.io.InputStream;

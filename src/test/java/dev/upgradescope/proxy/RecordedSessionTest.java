@@ -3,10 +3,10 @@ package dev.upgradescope.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.upgradescope.capture.CaptureStore;
+import dev.upgradescope.capture.ConnectionDissection;
 import dev.upgradescope.capture.ConnectionRow;
 import dev.upgradescope.capture.Recorder;
 import dev.upgradescope.capture.SessionReader;
-import dev.upgradescope.dissect.ConnectionDissection;
 import dev.upgradescope.dissect.upgrade.UpgradeOutcome;
 import dev.upgradescope.testpeers.JdkWebSocketRoundTrip;
 import dev.upgradescope.testpeers.RecordingRelay;

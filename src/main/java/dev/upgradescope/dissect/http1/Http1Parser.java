@@ -32,26 +32,26 @@ public final class Http1Parser {
     /** The largest head accepted, from the start line to the empty line. */
     public static final int MAX_HEAD = 64 * 1024;
 
-    private enum State { HEAD, BODY_LENGTH, CHUNK_LINE, CHUNK_DATA, CHUNK_DATA_END, TRAILER, UNTIL_CLOSE,
+    enum State { HEAD, BODY_LENGTH, CHUNK_LINE, CHUNK_DATA, CHUNK_DATA_END, TRAILER, UNTIL_CLOSE,
         PAUSED, STOPPED, ENDED }
 
-    private final Direction dir;
+    final Direction dir;
     private final boolean requests;
     private final Deque<HttpRequest> expected = new ArrayDeque<>();
 
-    private byte[] buf = new byte[1024];
-    private int len;
-    private int pos;
-    private long bufBase;
+    byte[] buf = new byte[1024];
+    int len;
+    int pos;
+    long bufBase;
 
-    private State state = State.HEAD;
-    private int scan;
+    State state = State.HEAD;
+    int scan;
     private int lineStart;
     private long leadingFrom = -1;
-    private MessageDraft draft;
-    private long remaining;
-    private long chunkDataFrom;
-    private long chunkSize;
+    MessageDraft draft;
+    long remaining;
+    long chunkDataFrom;
+    long chunkSize;
     private Finding stopFinding;
     private boolean switched;
 
@@ -212,10 +212,10 @@ public final class Http1Parser {
             case HEAD -> head(out);
             case BODY_LENGTH -> fixedBody(out);
             case UNTIL_CLOSE -> untilClose();
-            case CHUNK_LINE -> chunkLine(out);
-            case CHUNK_DATA -> chunkData();
-            case CHUNK_DATA_END -> chunkDataEnd();
-            case TRAILER -> trailer(out);
+            case CHUNK_LINE -> ChunkedBody.chunkLine(this, out);
+            case CHUNK_DATA -> ChunkedBody.chunkData(this);
+            case CHUNK_DATA_END -> ChunkedBody.chunkDataEnd(this);
+            case TRAILER -> ChunkedBody.trailer(this, out);
             case PAUSED, STOPPED, ENDED -> false;
         };
     }
@@ -376,7 +376,7 @@ public final class Http1Parser {
     }
 
     /** The current message is complete: emit it and decide what the stream does next. */
-    private void finish(List<HttpMessage> out) {
+    void finish(List<HttpMessage> out) {
         HttpMessage m = draft.build(true, abs(pos));
         out.add(m);
         BodyPlan plan = draft.plan();
@@ -418,118 +418,7 @@ public final class Http1Parser {
         return false;
     }
 
-    private boolean chunkLine(List<HttpMessage> out) {
-        HeadLine line = HeadLine.at(buf, pos, Math.min(len, pos + MAX_LINE + 2));
-        if (line == null) {
-            if (len - pos >= MAX_LINE + 2) {
-                return lostInBody(out, Http1Finding.LINE_TOO_LONG.at(ByteRange.of(dir, abs(pos), MAX_LINE + 2),
-                        MAX_LINE));
-            }
-            return false;
-        }
-        if (line.bareLf()) {
-            draft.bareLf(ByteRange.of(dir, abs(line.to()), 1));
-        }
-        // chunk = chunk-size [ chunk-ext ] CRLF chunk-data CRLF; chunk-size = 1*HEXDIG (RFC 9112 §7.1)
-        int s = line.from();
-        int e = s;
-        while (e < line.to() && Character.digit(buf[e], 16) >= 0) {
-            e++;
-        }
-        int rest = e;
-        while (rest < line.to() && HttpGrammar.isOws(buf[rest])) {
-            rest++;
-        }
-        if (e == s || e - s > 15 || (rest < line.to() && buf[rest] != ';')) {
-            String text = new String(buf, s, line.to() - s, java.nio.charset.StandardCharsets.ISO_8859_1);
-            return lostInBody(out, Http1Finding.CHUNK_SIZE_INVALID.at(ByteRange.of(dir, abs(s), line.to() - s), text));
-        }
-        String sizeText = new String(buf, s, e - s, java.nio.charset.StandardCharsets.ISO_8859_1);
-        long size = Long.parseLong(sizeText, 16);
-        ByteRange.InStream ext = rest < line.to() ? ByteRange.of(dir, abs(rest), line.to() - rest) : null;
-        String extText = ext == null ? null
-                : new String(buf, rest, line.to() - rest, java.nio.charset.StandardCharsets.ISO_8859_1);
-        draft.chunkLine(ByteRange.of(dir, abs(s), line.end() - s), ByteRange.of(dir, abs(s), e - s), sizeText,
-                ext, extText, size);
-        pos = line.end();
-        if (size == 0) {
-            state = State.TRAILER;
-            scan = pos;
-        } else {
-            chunkSize = size;
-            remaining = size;
-            chunkDataFrom = abs(pos);
-            state = State.CHUNK_DATA;
-        }
-        return true;
-    }
-
-    private boolean chunkData() {
-        long n = Math.min(remaining, len - pos);
-        pos += (int) n;
-        remaining -= n;
-        draft.payloadBytes(n);
-        if (remaining == 0) {
-            state = State.CHUNK_DATA_END;
-            return true;
-        }
-        return false;
-    }
-
-    private boolean chunkDataEnd() {
-        if (pos >= len) {
-            return false;
-        }
-        Finding problem = null;
-        if (buf[pos] == '\n') {
-            draft.bareLf(ByteRange.of(dir, abs(pos), 1));
-            pos++;
-        } else if (buf[pos] == '\r' && pos + 1 >= len) {
-            return false;
-        } else if (buf[pos] == '\r' && buf[pos + 1] == '\n') {
-            pos += 2;
-        } else {
-            // chunk-data is followed by CRLF (RFC 9112 §7.1); read on as if it were there
-            problem = Http1Finding.CHUNK_MISSING_CRLF.at(ByteRange.of(dir, abs(pos), 1));
-        }
-        draft.chunkEnd(chunkDataFrom, chunkSize, abs(pos), problem);
-        state = State.CHUNK_LINE;
-        return true;
-    }
-
-    private boolean trailer(List<HttpMessage> out) {
-        int p = Math.max(scan, pos);
-        while (true) {
-            // a line ends within MAX_LINE + 2 bytes, the section within MAX_HEAD bytes
-            int lineLimit = p + MAX_LINE + 2;
-            int sectionLimit = pos + MAX_HEAD;
-            HeadLine line = HeadLine.at(buf, p, Math.min(len, Math.min(lineLimit, sectionLimit)));
-            if (line == null) {
-                scan = p;
-                if (len >= Math.min(lineLimit, sectionLimit)) {
-                    return lostInBody(out, lineLimit <= sectionLimit
-                            ? Http1Finding.LINE_TOO_LONG.at(ByteRange.of(dir, abs(p), MAX_LINE + 2), MAX_LINE)
-                            : Http1Finding.HEAD_TOO_LARGE.at(ByteRange.of(dir, abs(pos), MAX_HEAD), MAX_HEAD));
-                }
-                return false;
-            }
-            p = line.end();
-            if (line.empty()) {
-                break;
-            }
-        }
-        // trailer-section = *( field-line CRLF ), then CRLF (RFC 9112 §7.1.2)
-        HeadReader reader = new HeadReader(buf, 0, bufBase, dir);
-        HeadReader.FieldSection section = reader.readFields(pos, p, -1);
-        if (!section.fields().isEmpty() || !section.findings().isEmpty()) {
-            draft.trailer(section.fields(), reader.range(pos, p), section.findings());
-        }
-        pos = p;
-        finish(out);
-        return true;
-    }
-
-    private boolean lostInBody(List<HttpMessage> out, Finding why) {
+    boolean lostInBody(List<HttpMessage> out, Finding why) {
         draft.bodyFinding(why);
         out.add(draft.build(false, abs(pos)));
         draft = null;
@@ -564,7 +453,7 @@ public final class Http1Parser {
 
     // ------------------------------------------------------------------ buffer
 
-    private long abs(int index) {
+    long abs(int index) {
         return bufBase + index;
     }
 

@@ -343,50 +343,13 @@ final class FrameDissection {
         if (from.client && from.firstSettings == null) {
             from.firstSettings = settings;
             if (config.mode() == H2Config.Mode.AFTER_H2C_UPGRADE) {
-                compareWithUpgradeHeader(settings);
+                root.add(UpgradeSettingsCheck.compare(config.settingsFromUpgradeHeader(), settings, payload(0, length)));
             }
         }
     }
 
     private static String shortName(Setting s) {
         return s.name().replace("SETTINGS_", "").replace(" ", "");
-    }
-
-    /** RFC 7540 §3.2.1: the HTTP2-Settings header and the client's first SETTINGS normally agree. */
-    private void compareWithUpgradeHeader(List<Setting> frame) {
-        Map<Integer, Long> header = effective(config.settingsFromUpgradeHeader());
-        Map<Integer, Long> sent = effective(frame);
-        java.util.TreeSet<Integer> ids = new java.util.TreeSet<>(header.keySet());
-        ids.addAll(sent.keySet());
-        Field.Builder cmp = Field.builder("HTTP2-Settings comparison", header.equals(sent) ? "same values" : "different",
-                payload(0, length));
-        for (int id : ids) {
-            Long h = header.get(id);
-            Long f = sent.get(id);
-            cmp.leaf(SettingsParameter.nameOf(id), "header " + (h == null ? "-" : h) + ", frame " + (f == null ? "-" : f)
-                    + (java.util.Objects.equals(h, f) ? "" : " (differs)"), null);
-        }
-        if (!header.equals(sent)) {
-            cmp.finding(H2Finding.SETTINGS_UPGRADE_MISMATCH.at(payload(0, length), describe(header), describe(sent)));
-        }
-        root.add(cmp.build());
-    }
-
-    private static Map<Integer, Long> effective(List<Setting> settings) {
-        Map<Integer, Long> m = new java.util.TreeMap<>();
-        for (Setting s : settings) {
-            m.put(s.id(), s.value());
-        }
-        return m;
-    }
-
-    private static String describe(Map<Integer, Long> m) {
-        if (m.isEmpty()) {
-            return "-";
-        }
-        List<String> parts = new ArrayList<>();
-        m.forEach((id, v) -> parts.add(SettingsParameter.nameOf(id) + "=" + v));
-        return String.join(", ", parts);
     }
 
     private void pushPromise() {
@@ -531,28 +494,6 @@ final class FrameDissection {
         if (block.startedBy == FrameType.HEADERS) {
             from.streamsWithHeaders.add(block.streamId);
         }
-        detail.append(describeMessage(decoded.fields(), request, mayBeTrailers));
-    }
-
-    private static String describeMessage(List<HpackTableEntry> fields, boolean request, boolean mayBeTrailers) {
-        Map<String, String> pseudo = new LinkedHashMap<>();
-        for (HpackTableEntry f : fields) {
-            if (f.name().startsWith(":")) {
-                pseudo.putIfAbsent(f.name(), f.value());
-            }
-        }
-        if (pseudo.isEmpty() && mayBeTrailers) {
-            return "(trailers, " + fields.size() + " fields)";
-        }
-        if (!request) {
-            return pseudo.getOrDefault(":status", "(" + fields.size() + " fields)");
-        }
-        String method = pseudo.getOrDefault(":method", "?");
-        String protocol = FieldChecks.extendedConnectProtocol(fields);
-        String target = pseudo.containsKey(":path") ? pseudo.get(":path") : pseudo.getOrDefault(":authority", "?");
-        if (protocol != null) {
-            return method + " " + protocol + " " + target + " (extended CONNECT)";
-        }
-        return method + " " + target;
+        detail.append(FrameSummary.message(decoded.fields(), request, mayBeTrailers));
     }
 }

@@ -1,7 +1,9 @@
 package dev.upgradescope.dissect.http2;
 
 import dev.upgradescope.wire.Direction;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The one-line frame log, after OkHttp's: direction ({@code >>} client to server, {@code <<} server
@@ -37,5 +39,31 @@ final class FrameSummary {
     static String hex(long value, int digits) {
         String h = Long.toHexString(value & 0xFFFF_FFFFL);
         return h.length() >= digits ? h : "0".repeat(digits - h.length()) + h;
+    }
+
+    /**
+     * What a decoded header block says, for the frame's summary: {@code GET /chat},
+     * {@code CONNECT websocket /chat (extended CONNECT)}, a status, or {@code (trailers, N fields)}.
+     */
+    static String message(List<HpackTableEntry> fields, boolean request, boolean mayBeTrailers) {
+        Map<String, String> pseudo = new LinkedHashMap<>();
+        for (HpackTableEntry f : fields) {
+            if (f.name().startsWith(":")) {
+                pseudo.putIfAbsent(f.name(), f.value());
+            }
+        }
+        if (pseudo.isEmpty() && mayBeTrailers) {
+            return "(trailers, " + fields.size() + " fields)";
+        }
+        if (!request) {
+            return pseudo.getOrDefault(":status", "(" + fields.size() + " fields)");
+        }
+        String method = pseudo.getOrDefault(":method", "?");
+        String protocol = FieldChecks.extendedConnectProtocol(fields);
+        String target = pseudo.containsKey(":path") ? pseudo.get(":path") : pseudo.getOrDefault(":authority", "?");
+        if (protocol != null) {
+            return method + " " + protocol + " " + target + " (extended CONNECT)";
+        }
+        return method + " " + target;
     }
 }

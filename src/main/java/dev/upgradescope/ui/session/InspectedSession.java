@@ -6,7 +6,7 @@ import dev.upgradescope.capture.ConnectionRow;
 import dev.upgradescope.capture.EventRow;
 import dev.upgradescope.capture.Redissection;
 import dev.upgradescope.capture.SessionReader;
-import dev.upgradescope.dissect.ConnectionDissection;
+import dev.upgradescope.capture.ConnectionDissection;
 import dev.upgradescope.proxy.LiveCapture;
 import dev.upgradescope.ui.fx.Background;
 import dev.upgradescope.ui.fx.FxBatcher;

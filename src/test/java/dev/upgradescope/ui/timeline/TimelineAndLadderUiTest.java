@@ -2,8 +2,8 @@ package dev.upgradescope.ui.timeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.upgradescope.capture.ConnectionDissection;
 import dev.upgradescope.capture.EventRow;
-import dev.upgradescope.dissect.ConnectionDissection;
 import dev.upgradescope.dissect.DissectionEvent;
 import dev.upgradescope.ui.Theme;
 import dev.upgradescope.ui.fx.Background;

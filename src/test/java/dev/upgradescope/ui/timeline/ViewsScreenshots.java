@@ -1,11 +1,11 @@
 package dev.upgradescope.ui.timeline;
 
-import dev.upgradescope.dissect.ConnectionDissection;
+import dev.upgradescope.capture.ConnectionDissection;
 import dev.upgradescope.dissect.DissectionEvent;
 import dev.upgradescope.ui.Theme;
 import dev.upgradescope.ui.UiSettings;
-import dev.upgradescope.ui.main.WindowShell;
 import dev.upgradescope.ui.fx.Background;
+import dev.upgradescope.ui.main.WindowShell;
 import dev.upgradescope.ui.session.InspectedSession;
 import dev.upgradescope.wire.Direction;
 import java.nio.file.Files;
