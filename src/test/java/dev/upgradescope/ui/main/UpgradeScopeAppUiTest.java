@@ -261,7 +261,7 @@ class UpgradeScopeAppUiTest {
         assertThat(echo.get(10, TimeUnit.SECONDS)).isEqualTo("tunnelled");
         ws.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(10, TimeUnit.SECONDS);
 
-        ConnectionItem row = onlyRowWhen(i -> i.row().outcome().equals("upgraded"));
+        ConnectionItem row = onlyRowWhen(i -> i.row().outcome() == UpgradeOutcome.UPGRADED);
         assertThat(row.row().askedProtocols()).containsExactly("websocket");
         assertThat(row.row().target()).isEqualTo("127.0.0.1:" + JettyPeers.port(wsEcho));
         selectRow();
