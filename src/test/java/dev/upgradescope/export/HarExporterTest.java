@@ -115,6 +115,33 @@ class HarExporterTest {
         assertThat(entries.get(1).get("response").get("status").asInt()).isZero();
     }
 
+    @Test
+    void sizesComeFromHowTheDissectorDelimitedEachMessage() throws Exception {
+        Path file = dir.resolve("chunked.upgradescope");
+        String head = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nContent-Type: text/plain\r\n\r\n";
+        String body = "5\r\nhello\r\n0\r\n\r\n";
+        String request = "POST /up HTTP/1.1\r\nHost: h:8080\r\nContent-Length: 3\r\n\r\nabc";
+        try (CaptureStore store = CaptureStore.create(file);
+             Recorder recorder = new Recorder(store, ConnectionDissection.standard())) {
+            long t = System.nanoTime();
+            long conn = recorder.open(new ConnectionInfo("c", "l", ListenerMode.REVERSE, "h:8080", 0, t));
+            recorder.chunk(conn, Direction.C2S, t + 1, WsConversation.ascii(request));
+            recorder.chunk(conn, Direction.S2C, t + 2, WsConversation.ascii(head + body));
+            recorder.end(conn, Direction.C2S, t + 3);
+            recorder.end(conn, Direction.S2C, t + 4);
+            recorder.flush();
+        }
+        JsonNode entry = export(file).get("log").get("entries").get(0);
+        JsonNode req = entry.get("request");
+        assertThat(req.get("headersSize").asLong()).isEqualTo(request.length() - 3);
+        assertThat(req.get("bodySize").asLong()).isEqualTo(3);
+        JsonNode resp = entry.get("response");
+        // RFC 9112 §7.1: the chunked body as it crossed the wire; its content is not given chunk-coded
+        assertThat(resp.get("headersSize").asLong()).isEqualTo(head.length());
+        assertThat(resp.get("bodySize").asLong()).isEqualTo(body.length());
+        assertThat(resp.get("content").has("text")).isFalse();
+    }
+
     private static String header(JsonNode message, String name) {
         for (JsonNode h : message.get("headers")) {
             if (h.get("name").asText().equalsIgnoreCase(name)) {
