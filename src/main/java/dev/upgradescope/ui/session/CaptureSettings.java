@@ -50,6 +50,14 @@ public record CaptureSettings(ListenerMode mode, String listen, String upstream)
         return Optional.empty();
     }
 
+    /**
+     * True when the listen address is not a loopback address: other machines can reach the listener
+     * (a wildcard such as {@code 0.0.0.0}, an interface's address, or a name that did not resolve).
+     */
+    public boolean exposed() {
+        return listenAddress().map(a -> a.getAddress() == null || !a.getAddress().isLoopbackAddress()).orElse(false);
+    }
+
     public boolean valid() {
         return listenAddress().isPresent() && (mode != ListenerMode.REVERSE || upstreamUri().isPresent());
     }

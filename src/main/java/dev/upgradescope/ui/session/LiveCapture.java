@@ -25,11 +25,13 @@ public final class LiveCapture implements AutoCloseable {
     private final CaptureStore store;
     private final Recorder recorder;
     private final ProxyServer proxy;
+    private final String accessToken;
 
-    private LiveCapture(CaptureStore store, Recorder recorder, ProxyServer proxy) {
+    private LiveCapture(CaptureStore store, Recorder recorder, ProxyServer proxy, String accessToken) {
         this.store = store;
         this.recorder = recorder;
         this.proxy = proxy;
+        this.accessToken = accessToken;
     }
 
     /**
@@ -52,8 +54,9 @@ public final class LiveCapture implements AutoCloseable {
         store.addListener(listener);
         Recorder recorder = new Recorder(store, dissections);
         try {
-            ProxyServer proxy = ProxyServer.start(ProxyConfig.of(List.of(listenerConfig)), recorder);
-            return new LiveCapture(store, recorder, proxy);
+            ProxyConfig config = ProxyConfig.of(List.of(listenerConfig));
+            ProxyServer proxy = ProxyServer.start(config, recorder);
+            return new LiveCapture(store, recorder, proxy, config.requiredToken());
         } catch (IOException | RuntimeException e) {
             recorder.close();
             store.close();
@@ -68,6 +71,14 @@ public final class LiveCapture implements AutoCloseable {
     /** Where the listener is bound (the real port when 0 was asked). */
     public InetSocketAddress address() {
         return proxy.address();
+    }
+
+    /**
+     * The token a forward listener off loopback asks for (generated for this capture), or null when
+     * the listener asks for none.
+     */
+    public String accessToken() {
+        return accessToken;
     }
 
     /** Waits until what was recorded so far is committed (readers then see it). */
