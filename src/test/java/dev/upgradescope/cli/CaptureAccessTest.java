@@ -13,8 +13,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -23,26 +21,16 @@ class CaptureAccessTest {
 
     @Test
     void withAuthTheLoopbackListenerAsksForTheToken() throws Exception {
-        StringWriter err = new StringWriter();
-        CaptureCommand command = new CaptureCommand();
-        CommandLine cli = new CommandLine(command).setErr(new PrintWriter(err, true))
-                .setOut(new PrintWriter(new StringWriter(), true));
-        int[] code = {-1};
-        Thread run = new Thread(() -> code[0] = cli.execute("--listen", "127.0.0.1:0", "--auth", "tok-1",
-                "--for", "60s"));
-        run.start();
-        int port = awaitPort(err);
-        assertThat(err.toString()).contains("access token tok-1").contains("curl --proxy-user any:tok-1");
-
-        assertThat(send(port, "GET http://127.0.0.1:9/ HTTP/1.1\r\nHost: x\r\n\r\n"))
-                .startsWith("HTTP/1.1 407 ");
-        String basic = Base64.getEncoder().encodeToString("me:tok-1".getBytes(StandardCharsets.UTF_8));
-        // with the token the request is let in (and answered 400: origin-form has nowhere to go)
-        assertThat(send(port, "GET / HTTP/1.1\r\nHost: x\r\nProxy-Authorization: Basic " + basic + "\r\n\r\n"))
-                .startsWith("HTTP/1.1 400 ");
-        command.stop();
-        run.join(20_000);
-        assertThat(code[0]).isEqualTo(CaptureCommand.OK);
+        try (RunningCapture capture = new RunningCapture("--listen", "127.0.0.1:0", "--auth", "tok-1", "--for", "60s")) {
+            assertThat(capture.err()).contains("access token tok-1").contains("curl --proxy-user any:tok-1");
+            assertThat(send(capture.port(), "GET http://127.0.0.1:9/ HTTP/1.1\r\nHost: x\r\n\r\n"))
+                    .startsWith("HTTP/1.1 407 ");
+            String basic = Base64.getEncoder().encodeToString("me:tok-1".getBytes(StandardCharsets.UTF_8));
+            // with the token the request is let in (and answered 400: origin-form has nowhere to go)
+            assertThat(send(capture.port(), "GET / HTTP/1.1\r\nHost: x\r\nProxy-Authorization: Basic " + basic
+                    + "\r\n\r\n")).startsWith("HTTP/1.1 400 ");
+            assertThat(capture.stop()).isEqualTo(CaptureCommand.OK);
+        }
     }
 
     @Test
@@ -83,17 +71,5 @@ class CaptureAccessTest {
             s.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
             return new String(s.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
         }
-    }
-
-    private static int awaitPort(StringWriter err) throws InterruptedException {
-        Pattern p = Pattern.compile("proxy on \\S*:(\\d+)");
-        for (int i = 0; i < 500; i++) {
-            Matcher m = p.matcher(err.toString());
-            if (m.find()) {
-                return Integer.parseInt(m.group(1));
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("the command did not start: " + err);
     }
 }
