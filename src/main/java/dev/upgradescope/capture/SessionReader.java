@@ -177,6 +177,15 @@ public final class SessionReader implements AutoCloseable {
      * stored with the event when it was compressed, else read back from the frames in the chunks.
      */
     public Optional<byte[]> payload(long eventId) throws IOException {
+        return payload(eventId, PAYLOAD_CAP);
+    }
+
+    /**
+     * The decoded payload of a message event, at most {@code cap} bytes when read back from the
+     * frames; a payload stored with its event is returned as stored (the recorder keeps at most
+     * 1 MiB of it), so it may be shorter than the message.
+     */
+    public Optional<byte[]> payload(long eventId, int cap) throws IOException {
         List<byte[]> stored = new ArrayList<>(1);
         List<EventRow> rows = new ArrayList<>(1);
         query("SELECT payload, " + EVENT_COLUMNS + " FROM events WHERE id = ?", ps -> ps.setLong(1, eventId), rs -> {
@@ -201,8 +210,8 @@ public final class SessionReader implements AutoCloseable {
         }
         EventRow e = rows.get(0);
         if (e.kind().equals(UnitKind.WS_MESSAGE.code()) && e.dir() != null) {
-            int span = (int) Math.min(e.length(), PAYLOAD_CAP + (1L << 20));
-            return Optional.of(WsFramePayloads.of(bytes(e.conn(), e.dir(), e.offset(), span), PAYLOAD_CAP));
+            int span = (int) Math.min(e.length(), Math.min(cap + (1L << 20), Integer.MAX_VALUE - 8));
+            return Optional.of(WsFramePayloads.of(bytes(e.conn(), e.dir(), e.offset(), span), cap));
         }
         return Optional.empty();
     }
