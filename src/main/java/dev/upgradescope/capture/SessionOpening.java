@@ -78,7 +78,10 @@ final class SessionOpening {
         Set<String> present = new HashSet<>();
         reads.query("SELECT name FROM sqlite_master WHERE type = 'table'", ps -> {
         }, rs -> present.add(rs.getString(1)));
-        List<String> missing = TABLES.stream().filter(t -> !present.contains(t)).toList();
+        int format = version;
+        // format 1 had no event blocks: such a file still opens (its events are all rows)
+        List<String> missing = TABLES.stream().filter(t -> !present.contains(t))
+                .filter(t -> format >= 2 || !t.equals("event_blocks")).toList();
         if (!missing.isEmpty()) {
             throw new SessionFormatException(file + " is a damaged UpgradeScope session: it has no "
                     + String.join(", ", missing) + " table" + (missing.size() > 1 ? "s" : "") + ".");

@@ -86,6 +86,15 @@ public final class CaptureCommand implements Callable<Integer> {
     @Option(names = "--events", description = "Print one JSON line per event (units, handshake verdicts, notes).")
     boolean events;
 
+    @Option(names = "--auth", paramLabel = "TOKEN", description = "Forward listeners, loopback ones too, ask for "
+            + "Proxy-Authorization: Basic with this password (any user name). Without it, forward listeners off "
+            + "loopback ask for a token generated for this capture and printed on stderr.")
+    String auth;
+
+    @Option(names = "--no-auth", description = "Ask no forward listener for a token, even off loopback (a warning "
+            + "is printed: such a listener is an open proxy).")
+    boolean noAuth;
+
     /** The dissection each recorded connection gets. */
     private final ConnectionDissection.Factory dissections;
     private final CountDownLatch stop = new CountDownLatch(1);
@@ -112,19 +121,14 @@ public final class CaptureCommand implements Callable<Integer> {
         ProxyConfig config;
         Duration limit;
         try {
-            config = ProxyConfig.of(listeners());
+            config = ProxyConfig.of(listeners()).withAccess(AccessNotice.access(auth, noAuth));
             limit = duration == null ? null : parseDuration(duration);
             harOptions.options(); // an unreadable --har-message-limit is refused before the capture starts
         } catch (IllegalArgumentException e) {
             err.println("upgradescope capture: " + e.getMessage());
             return USAGE;
         }
-        for (ListenerConfig l : config.listeners()) {
-            if (l.exposed()) {
-                err.println("upgradescope capture: warning: listening on " + l.address()
-                        + " exposes the proxy beyond this machine; anyone who can reach it can use it.");
-            }
-        }
+        AccessNotice.print(config, err);
         Path file;
         Path tempDir = null;
         int code = FAILED;

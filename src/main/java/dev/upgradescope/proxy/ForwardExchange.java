@@ -99,7 +99,7 @@ final class ForwardExchange {
             responses = null; // framing lost: responses can no longer be counted
         }
         if (legs.phase == ProxySession.Phase.HTTP) {
-            handleReady();
+            readRequests(); // an answer may let a waiting request (or a body to stream) go
         }
     }
 

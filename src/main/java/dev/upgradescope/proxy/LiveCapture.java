@@ -19,11 +19,13 @@ public final class LiveCapture implements AutoCloseable {
     private final CaptureStore store;
     private final Recorder recorder;
     private final ProxyServer proxy;
+    private final String accessToken;
 
-    private LiveCapture(CaptureStore store, Recorder recorder, ProxyServer proxy) {
+    private LiveCapture(CaptureStore store, Recorder recorder, ProxyServer proxy, String accessToken) {
         this.store = store;
         this.recorder = recorder;
         this.proxy = proxy;
+        this.accessToken = accessToken;
     }
 
     /**
@@ -38,7 +40,7 @@ public final class LiveCapture implements AutoCloseable {
         listeners.forEach(store::addListener);
         Recorder recorder = new Recorder(store, dissections);
         try {
-            return new LiveCapture(store, recorder, ProxyServer.start(config, recorder));
+            return new LiveCapture(store, recorder, ProxyServer.start(config, recorder), config.requiredToken());
         } catch (IOException | RuntimeException e) {
             recorder.close();
             store.close();
@@ -58,6 +60,14 @@ public final class LiveCapture implements AutoCloseable {
     /** Where each listener is bound, in the order of the configuration. */
     public List<InetSocketAddress> addresses() {
         return proxy.addresses();
+    }
+
+    /**
+     * The token the forward listeners ask clients for ({@link ProxyConfig#requiredToken()}), or null
+     * when none asks.
+     */
+    public String accessToken() {
+        return accessToken;
     }
 
     /** Waits until what was recorded so far is committed (readers then see it). */

@@ -377,7 +377,10 @@ public final class ProxySession {
             return;
         }
         HeldBytes held = legs.held;
-        if (step.relayTo() > held.start()) {
+        if (step.relayTo() == held.end() && held.size() == bytes.length) {
+            relayFromClient(bytes); // the usual case: a whole head in one read, nothing held before it
+            held.dropTo(held.end());
+        } else if (step.relayTo() > held.start()) {
             relayFromClient(held.copy(held.start(), step.relayTo()));
             held.dropTo(step.relayTo());
         }

@@ -45,6 +45,15 @@ class ProxySessionGuardsTest {
     }
 
     @Test
+    void emptyLinesTrickledBeforeAHeadAreUnderTheDeadlineToo() {
+        ProxySession s = ProxySession.forward(LIMITS, RequestInterceptor.FORWARD_ALL);
+        s.start();
+        assertThat(show(s.onClientData(bytes("\r\n")))).containsExactly("record c2s \r\n", "deadline 1 PT10S");
+        assertThat(show(s.onClientData(bytes("\r\n")))).containsExactly("record c2s \r\n");
+        assertThat(show(s.onHeadDeadline(1))).contains("note request.head-deadline");
+    }
+
+    @Test
     void aWholeHeadCancelsTheDeadlineAndALateOneIsIgnored() {
         ProxySession s = ProxySession.forward(LIMITS, RequestInterceptor.FORWARD_ALL);
         s.start();

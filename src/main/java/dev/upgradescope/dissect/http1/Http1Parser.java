@@ -131,11 +131,15 @@ public final class Http1Parser {
     }
 
     /**
-     * How many bytes of a head not yet complete are held (0 between messages, in a body, after a
-     * pause or a stop): what a proxy bounds in size and in time while a head arrives.
+     * How many bytes of a head not yet complete have arrived, empty lines before it included (0
+     * between messages, in a body, after a pause or a stop): what a proxy bounds in size and in time
+     * while a head arrives.
      */
     public int headBuffered() {
-        return state == State.HEAD ? len - pos : 0;
+        if (state != State.HEAD) {
+            return 0;
+        }
+        return (int) (abs(len) - (leadingFrom >= 0 ? leadingFrom : abs(pos)));
     }
 
     /** Absolute offset of the next byte not consumed as HTTP/1. */

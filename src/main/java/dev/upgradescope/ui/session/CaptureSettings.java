@@ -55,6 +55,14 @@ public record CaptureSettings(ListenerMode mode, String listen, String upstream)
     }
 
     /**
+     * True when the listen address is not a loopback address: other machines can reach the listener
+     * (a wildcard such as {@code 0.0.0.0}, an interface's address, or a name that did not resolve).
+     */
+    public boolean exposed() {
+        return listenAddress().map(a -> a.getAddress() == null || !a.getAddress().isLoopbackAddress()).orElse(false);
+    }
+
+    /**
      * The proxy configuration these settings ask for.
      *
      * @throws IOException if the address or the upstream does not read as one

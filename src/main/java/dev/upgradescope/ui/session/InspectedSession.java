@@ -26,6 +26,8 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * The session the window inspects, and every action on it: start and stop a capture, open and save
@@ -46,6 +48,7 @@ public final class InspectedSession implements AutoCloseable {
     private final ReadOnlyBooleanWrapper capturing = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<InetSocketAddress> address = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper accessToken = new ReadOnlyStringWrapper();
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Problem> problem = new ReadOnlyObjectWrapper<>();
     private LiveCapture capture;
@@ -110,6 +113,11 @@ public final class InspectedSession implements AutoCloseable {
     }
 
     /** The session file being shown (recorded or opened), if any. */
+    /** The token the running capture's listener asks clients for; null when it asks for none. */
+    public ReadOnlyStringProperty accessTokenProperty() {
+        return accessToken.getReadOnlyProperty();
+    }
+
     public ReadOnlyObjectProperty<Path> fileProperty() {
         return file.getReadOnlyProperty();
     }
@@ -137,6 +145,7 @@ public final class InspectedSession implements AutoCloseable {
             busy.set(false);
             capturing.set(true);
             address.set(c.address());
+            accessToken.set(c.accessToken());
             file.set(c.file());
         }).onFailure(e -> {
             busy.set(false);
@@ -164,6 +173,7 @@ public final class InspectedSession implements AutoCloseable {
         busy.set(false);
         capturing.set(false);
         address.set(null);
+        accessToken.set(null);
     }
 
     /** Opens a session file (stopping a running capture first). */

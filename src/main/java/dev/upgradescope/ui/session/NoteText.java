@@ -50,7 +50,9 @@ public final class NoteText {
         return switch (code) {
             case "upstream.refused", "upstream.unknown-host", "upstream.failed", "request.head-too-large",
                     "request.not-http", "request.unroutable", "request.body-too-large", "capture.gap",
-                    "capture.dissector-failed" -> Optional.of(Severity.WARNING);
+                    "capture.dissector-failed", "request.head-deadline", "request.proxy-auth-required",
+                    "request.loop", "limit.connections-per-client", "limit.connections-total",
+                    "upstream.reset" -> Optional.of(Severity.WARNING);
             case "idle.timeout" -> Optional.of(Severity.INFO);
             case "upstream.closed", "client.closed", "request.intercepted" -> Optional.empty();
             default -> code.startsWith("upstream.") || code.startsWith("request.") || code.startsWith("capture.")

@@ -6,11 +6,15 @@ import dev.upgradescope.ui.session.InspectedSession;
 import java.io.File;
 import java.nio.file.Path;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.HBox;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 
@@ -35,6 +39,10 @@ public final class ToolbarView {
     @FXML private TextField filterField;
     @FXML private Label hintLabel;
     @FXML private Label hintGlyph;
+    @FXML private HBox accessRow;
+    @FXML private Label exposureLabel;
+    @FXML private Label tokenLabel;
+    @FXML private Button copyTokenButton;
 
     public ToolbarView(ToolbarViewModel viewModel, ViewContext context) {
         this.viewModel = viewModel;
@@ -79,10 +87,37 @@ public final class ToolbarView {
         openButton.disableProperty().bind(session.busyProperty());
         filterField.textProperty().bindBidirectional(session.model().filterProperty());
         hintLabel.textProperty().bind(viewModel.hint());
+        bindAccess(session);
         hintGlyph.textProperty().bind(Bindings.when(session.capturingProperty()).then("●").otherwise("○"));
         hintGlyph.getStyleClass().add("hint-glyph");
         session.capturingProperty().addListener((obs, was, now) -> hintGlyph.pseudoClassStateChanged(
                 javafx.css.PseudoClass.getPseudoClass("live"), now));
+    }
+
+    /** The exposure warning and the access token, each shown only when there is one. */
+    private void bindAccess(InspectedSession session) {
+        exposureLabel.textProperty().bind(viewModel.exposure());
+        tokenLabel.textProperty().bind(viewModel.tokenText());
+        BooleanBinding exposed = viewModel.exposure().isNotEmpty();
+        BooleanBinding tokenShown = viewModel.tokenText().isNotEmpty();
+        exposureLabel.visibleProperty().bind(exposed);
+        exposureLabel.managedProperty().bind(exposureLabel.visibleProperty());
+        tokenLabel.visibleProperty().bind(tokenShown);
+        tokenLabel.managedProperty().bind(tokenShown);
+        copyTokenButton.visibleProperty().bind(tokenShown);
+        copyTokenButton.managedProperty().bind(tokenShown);
+        accessRow.visibleProperty().bind(exposed.or(tokenShown));
+        accessRow.managedProperty().bind(accessRow.visibleProperty());
+    }
+
+    @FXML
+    void copyToken() {
+        String token = viewModel.token();
+        if (token != null) {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(token);
+            Clipboard.getSystemClipboard().setContent(content);
+        }
     }
 
     private void styleCapture(boolean capturing) {

@@ -16,7 +16,9 @@ import javafx.beans.property.StringProperty;
 
 /**
  * The toolbar's state: the capture settings being edited (mode, listen address, upstream), whether
- * a capture can start, and the hint telling the user where to point a client.
+ * a capture can start, the hint telling the user where to point a client, the warning when the
+ * listen address is reachable from other machines (as the command line warns), and the access
+ * token a running forward capture off loopback asks clients for.
  */
 public final class ToolbarViewModel {
 
@@ -28,6 +30,8 @@ public final class ToolbarViewModel {
     private final BooleanBinding canStart;
     private final BooleanBinding settingsValid;
     private final StringBinding hint;
+    private final StringBinding exposure;
+    private final StringBinding tokenText;
 
     public ToolbarViewModel(ViewContext context) {
         this.context = context;
@@ -40,6 +44,9 @@ public final class ToolbarViewModel {
         canStart = settingsValid.and(session.capturingProperty().not()).and(session.busyProperty().not());
         hint = Bindings.createStringBinding(this::hintText, session.capturingProperty(), session.addressProperty(),
                 mode, listen, upstream, settingsValid);
+        exposure = Bindings.createStringBinding(() -> exposureText(context, settings()), mode, listen, upstream);
+        tokenText = Bindings.createStringBinding(() -> tokenText(context, session.accessTokenProperty().get(),
+                session.addressProperty().get()), session.accessTokenProperty(), session.addressProperty());
     }
 
     public ObjectProperty<ListenerMode> modeProperty() {
@@ -60,6 +67,37 @@ public final class ToolbarViewModel {
 
     public StringBinding hint() {
         return hint;
+    }
+
+    /** The warning about a listen address other machines reach; empty when it is loopback. */
+    public StringBinding exposure() {
+        return exposure;
+    }
+
+    /** What the running capture's access token is and how a client sends it; empty when none is asked. */
+    public StringBinding tokenText() {
+        return tokenText;
+    }
+
+    /** The running capture's access token, or null. */
+    public String token() {
+        return session.accessTokenProperty().get();
+    }
+
+    static String exposureText(ViewContext context, CaptureSettings s) {
+        if (!s.exposed()) {
+            return "";
+        }
+        String where = s.listen().trim();
+        if (s.mode() == ListenerMode.REVERSE) {
+            String to = s.upstreamUri().map(u -> u.getScheme() + "://" + u.getAuthority()).orElse(s.upstream());
+            return context.text("toolbar.exposed.reverse", where, to);
+        }
+        return context.text("toolbar.exposed.forward", where);
+    }
+
+    static String tokenText(ViewContext context, String token, InetSocketAddress bound) {
+        return token == null || bound == null ? "" : context.text("toolbar.token", token, hostPort(bound));
     }
 
     public CaptureSettings settings() {
