@@ -1,7 +1,7 @@
 package dev.upgradescope;
 
 import dev.upgradescope.cli.UpgradeScopeCommand;
-import dev.upgradescope.ui.UpgradeScopeApp;
+import dev.upgradescope.ui.main.UpgradeScopeApp;
 
 /**
  * The program's entry point: with no arguments it opens the window; with arguments it runs the

@@ -7,7 +7,7 @@ import java.util.ResourceBundle;
 /**
  * What every view is built with: the texts in the window's language, the inspected session, the
  * remembered settings and the window's actions. Passed to controllers through their constructors
- * by {@link ViewFactory}; no static state.
+ * by the main window's {@code ViewFactory}; no static state.
  */
 public record ViewContext(ResourceBundle bundle, UiLanguage language, InspectedSession session, UiSettings settings,
                           WindowActions actions) {

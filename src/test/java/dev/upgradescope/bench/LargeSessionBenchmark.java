@@ -6,7 +6,7 @@ import dev.upgradescope.capture.ConnectionInfo;
 import dev.upgradescope.capture.ListenerMode;
 import dev.upgradescope.capture.Recorder;
 import dev.upgradescope.ui.UiSettings;
-import dev.upgradescope.ui.WindowShell;
+import dev.upgradescope.ui.main.WindowShell;
 import dev.upgradescope.ui.fx.Background;
 import dev.upgradescope.ui.fx.FxBatcher;
 import dev.upgradescope.ui.session.InspectedSession;

@@ -11,14 +11,21 @@ import java.util.function.Consumer;
 /**
  * The one way the UI runs work off the FX thread: a task built with {@link #task(Callable)} runs on
  * a worker executor and its result (or failure) is handed back on the FX executor. Reads of the
- * session file all go through one worker thread, in order, so one reader suffices.
+ * session file all go through one worker thread, in order, so one reader suffices. Which results
+ * still count is said by a {@link Latest} (only the newest request) or a {@link Generation}
+ * (everything asked since the last change of what is shown).
  */
 public final class Background implements AutoCloseable {
 
-    private final ExecutorService worker;
+    private final Executor worker;
     private final Executor fx;
+    private volatile boolean closed;
 
-    public Background(ExecutorService worker, Executor fx) {
+    /**
+     * @param worker runs the work, in order (an executor service is shut down by {@link #close()})
+     * @param fx     runs results and failures on the FX thread
+     */
+    public Background(Executor worker, Executor fx) {
         this.worker = worker;
         this.fx = fx;
     }
@@ -45,9 +52,17 @@ public final class Background implements AutoCloseable {
         return new Latest();
     }
 
+    /** A new generation: results of its tasks started before its {@link Generation#next()} are dropped. */
+    public Generation generation() {
+        return new Generation();
+    }
+
     @Override
     public void close() {
-        worker.shutdownNow();
+        closed = true;
+        if (worker instanceof ExecutorService service) {
+            service.shutdownNow();
+        }
     }
 
     /** Only the newest request counts (a new selection makes older loads pointless). */
@@ -57,6 +72,24 @@ public final class Background implements AutoCloseable {
         public <T> Task<T> task(Callable<T> work) {
             long mine = current.incrementAndGet();
             return new Task<>(work).onlyIf(() -> current.get() == mine);
+        }
+    }
+
+    /**
+     * Several requests may count at once (pages of marks and hover texts of the same session), until
+     * what they were asked for is gone (another session, another connection): then {@link #next()}.
+     */
+    public final class Generation {
+        private final AtomicLong current = new AtomicLong();
+
+        public <T> Task<T> task(Callable<T> work) {
+            long mine = current.get();
+            return new Task<>(work).onlyIf(() -> current.get() == mine);
+        }
+
+        /** Drops the results of every task started so far. */
+        public void next() {
+            current.incrementAndGet();
         }
     }
 
@@ -88,7 +121,7 @@ public final class Background implements AutoCloseable {
 
         /** Runs the work; after {@link Background#close()} (the window is going away) nothing runs. */
         public void start() {
-            if (worker.isShutdown()) {
+            if (closed) {
                 return;
             }
             try {

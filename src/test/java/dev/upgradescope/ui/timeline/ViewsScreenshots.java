@@ -4,7 +4,7 @@ import dev.upgradescope.capture.ConnectionDissection;
 import dev.upgradescope.capture.Dissected;
 import dev.upgradescope.ui.Theme;
 import dev.upgradescope.ui.UiSettings;
-import dev.upgradescope.ui.WindowShell;
+import dev.upgradescope.ui.main.WindowShell;
 import dev.upgradescope.ui.fx.Background;
 import dev.upgradescope.ui.session.InspectedSession;
 import dev.upgradescope.wire.Direction;

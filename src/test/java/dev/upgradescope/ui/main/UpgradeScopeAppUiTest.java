@@ -1,5 +1,9 @@
-package dev.upgradescope.ui;
+package dev.upgradescope.ui.main;
 
+import dev.upgradescope.ui.Messages;
+import dev.upgradescope.ui.Theme;
+import dev.upgradescope.ui.UiLanguage;
+import dev.upgradescope.ui.UiSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.upgradescope.capture.ListenerMode;

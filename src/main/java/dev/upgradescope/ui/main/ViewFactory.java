@@ -1,13 +1,12 @@
-package dev.upgradescope.ui;
+package dev.upgradescope.ui.main;
 
+import dev.upgradescope.ui.ViewContext;
 import dev.upgradescope.ui.connections.ConnectionsView;
 import dev.upgradescope.ui.connections.ConnectionsViewModel;
 import dev.upgradescope.ui.findings.FindingsView;
 import dev.upgradescope.ui.findings.FindingsViewModel;
 import dev.upgradescope.ui.handshake.HandshakeView;
 import dev.upgradescope.ui.handshake.HandshakeViewModel;
-import dev.upgradescope.ui.main.MainWindow;
-import dev.upgradescope.ui.main.MainWindowViewModel;
 import dev.upgradescope.ui.messages.MessagesView;
 import dev.upgradescope.ui.messages.MessagesViewModel;
 import dev.upgradescope.ui.raw.RawView;

@@ -1,9 +1,16 @@
-package dev.upgradescope.capture;
+package dev.upgradescope.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.upgradescope.capture.CaptureStore;
+import dev.upgradescope.capture.ConnectionDissection;
+import dev.upgradescope.capture.ConnectionInfo;
+import dev.upgradescope.capture.ListenerMode;
+import dev.upgradescope.capture.Recorder;
+import dev.upgradescope.capture.SessionReader;
+import dev.upgradescope.capture.WsConversation;
 import dev.upgradescope.wire.Direction;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
@@ -30,7 +37,7 @@ class HarExporterTest {
     void aWebSocketConnectionBecomesOneEntryWithItsMessagesInChromesShape() throws Exception {
         Path file = dir.resolve("ws.upgradescope");
         long wallBefore = System.currentTimeMillis();
-        try (CaptureStore store = CaptureStore.create(file); Recorder recorder = new Recorder(store, TestWsDissection::new)) {
+        try (CaptureStore store = CaptureStore.create(file); Recorder recorder = new Recorder(store, ConnectionDissection.standard())) {
             WsConversation.record(recorder, System.nanoTime());
             recorder.flush();
         }

@@ -1,4 +1,7 @@
-package dev.upgradescope.capture;
+package dev.upgradescope.export;
+
+import dev.upgradescope.capture.ConnectionRow;
+import dev.upgradescope.capture.EventRow;
 
 /**
  * One HTTP exchange of a session as it becomes a HAR entry: the request and response events (the

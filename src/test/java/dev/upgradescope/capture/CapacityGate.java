@@ -3,8 +3,8 @@ package dev.upgradescope.capture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A {@link CaptureSink.Capacity} for a source that runs on a thread of its own (replay, import,
- * tests): it remembers whether the sink is full, and {@link #awaitAvailable} waits until it is not.
+ * A {@link CaptureSink.Capacity} for a test source that runs on a thread of its own
+ * (a producer in a test): it remembers whether the sink is full, and {@link #awaitAvailable} waits until it is not.
  * A source calls {@code awaitAvailable()} before each chunk to record at the rate the sink keeps.
  */
 public final class CapacityGate implements CaptureSink.Capacity {

@@ -1,5 +1,7 @@
-package dev.upgradescope.ui;
+package dev.upgradescope.ui.main;
 
+import dev.upgradescope.ui.Theme;
+import dev.upgradescope.ui.UiSettings;
 import dev.upgradescope.capture.ListenerMode;
 import dev.upgradescope.ui.fx.Background;
 import dev.upgradescope.ui.session.ConnectionItem;

@@ -1,5 +1,6 @@
-package dev.upgradescope.ui;
+package dev.upgradescope.ui.main;
 
+import dev.upgradescope.ui.UiSettings;
 import dev.upgradescope.capture.ConnectionDissection;
 import dev.upgradescope.ui.fx.Background;
 import dev.upgradescope.ui.fx.FxBatcher;

@@ -1,5 +1,11 @@
-package dev.upgradescope.ui;
+package dev.upgradescope.ui.main;
 
+import dev.upgradescope.ui.Messages;
+import dev.upgradescope.ui.Theme;
+import dev.upgradescope.ui.UiLanguage;
+import dev.upgradescope.ui.UiSettings;
+import dev.upgradescope.ui.ViewContext;
+import dev.upgradescope.ui.WindowActions;
 import dev.upgradescope.ui.session.InspectedSession;
 import java.util.function.Consumer;
 import javafx.geometry.Rectangle2D;

@@ -1,5 +1,8 @@
-package dev.upgradescope.capture;
+package dev.upgradescope.export;
 
+import dev.upgradescope.capture.ConnectionRow;
+import dev.upgradescope.capture.EventRow;
+import dev.upgradescope.capture.SessionReader;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -37,9 +40,16 @@ public final class HarExporter {
     private static final String CREATOR_VERSION = "0.1.0";
 
     private final SessionReader reader;
+    private final HarOptions options;
 
+    /** An exporter with the {@link HarOptions#DEFAULTS defaults}: sanitized, messages cut at 1 MiB with a marker. */
     public HarExporter(SessionReader reader) {
+        this(reader, HarOptions.DEFAULTS);
+    }
+
+    public HarExporter(SessionReader reader, HarOptions options) {
         this.reader = reader;
+        this.options = options;
     }
 
     /**
@@ -209,8 +219,7 @@ public final class HarExporter {
         json.writeArrayFieldStart("queryString");
         writeQuery(json, url);
         json.writeEndArray();
-        json.writeArrayFieldStart("cookies");
-        json.writeEndArray();
+        HarCookies.write(json, headers, false, options.includeSensitive());
         json.writeNumberField("headersSize", sizes[0]);
         json.writeNumberField("bodySize", sizes[1]);
         json.writeEndObject();
@@ -225,8 +234,7 @@ public final class HarExporter {
         json.writeStringField("statusText", String.valueOf(a.getOrDefault("reason", "")));
         json.writeStringField("httpVersion", String.valueOf(a.getOrDefault("version", "")));
         writeHeaders(json, headers);
-        json.writeArrayFieldStart("cookies");
-        json.writeEndArray();
+        HarCookies.write(json, headers, true, options.includeSensitive());
         json.writeObjectFieldStart("content");
         json.writeNumberField("size", Math.max(0, sizes[1]));
         json.writeStringField("mimeType", header(headers, "content-type").orElse("x-unknown"));
@@ -294,19 +302,24 @@ public final class HarExporter {
         Map<String, Object> a = e.attributes();
         Object text = a.get("text");
         int opcode = opcode(a, text != null);
-        String data;
-        if (text != null) {
-            data = text.toString();
-        } else {
-            byte[] payload = reader.payload(e.id()).orElse(new byte[0]);
-            data = opcode == 1 ? new String(payload, StandardCharsets.UTF_8)
-                    : Base64.getEncoder().encodeToString(payload);
+        long size = Math.max(e.payloadSize(), a.get("length") instanceof Number n ? n.longValue() : -1);
+        byte[] payload = text == null ? null : text.toString().getBytes(StandardCharsets.UTF_8);
+        if (payload == null || payload.length < Math.min(size, options.readCap())) {
+            byte[] known = payload;
+            payload = reader.payload(e.id(), options.readCap())
+                    .filter(p -> known == null || p.length > known.length)
+                    .orElse(known == null ? new byte[0] : known);
         }
+        MessageData data = MessageData.of(payload, opcode == 1, size, options.messageLimit());
         json.writeStartObject();
         json.writeStringField("type", e.dir() == Direction.C2S ? "send" : "receive");
         json.writeNumberField("time", e.wallMicros() / 1_000_000.0);
         json.writeNumberField("opcode", opcode);
-        json.writeStringField("data", data);
+        json.writeStringField("data", data.data());
+        if (data.truncated()) { // HAR has no field for a cut message: Chrome's underscore extension style
+            json.writeBooleanField("_truncated", true);
+            json.writeNumberField("_size", data.size());
+        }
         json.writeEndObject();
     }
 
@@ -370,9 +383,9 @@ public final class HarExporter {
         }
     }
 
-    private static void writeHeaders(JsonGenerator json, List<List<String>> headers) throws IOException {
+    private void writeHeaders(JsonGenerator json, List<List<String>> headers) throws IOException {
         json.writeArrayFieldStart("headers");
-        for (List<String> h : headers) {
+        for (List<String> h : options.includeSensitive() ? headers : SensitiveHeaders.sanitize(headers)) {
             json.writeStartObject();
             json.writeStringField("name", h.get(0));
             json.writeStringField("value", h.size() > 1 ? h.get(1) : "");
