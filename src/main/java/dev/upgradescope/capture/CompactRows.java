@@ -60,7 +60,11 @@ final class CompactRows {
                 int to = (int) Math.min(span[d].length, e.end() - spanAt[d]);
                 bytes = Arrays.copyOfRange(span[d], Math.min(from, to), to);
             }
-            out.add(CompactUnits.row(conn, e, bytes));
+            try {
+                out.add(CompactUnits.row(conn, e, bytes));
+            } catch (RuntimeException damage) {
+                throw SqlReads.damaged(reader.file(), damage);
+            }
         }
         return out;
     }

@@ -48,6 +48,16 @@ final class SqlReads {
             }
         } catch (SQLException e) {
             throw new IOException("Cannot read session " + file + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // A row whose stored values do not decode (damaged JSON, an unknown code, a negative range)
+            throw damaged(file, e);
         }
+    }
+
+    /** The error for stored values that do not decode: the file is damaged, not the reader broken. */
+    static SessionFormatException damaged(Path file, RuntimeException e) {
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        return new SessionFormatException(file + " is damaged: a stored value cannot be read ("
+                + cause.getClass().getSimpleName() + ": " + cause.getMessage() + ")", e);
     }
 }

@@ -128,13 +128,15 @@ public final class FuzzSeeds {
         seed(conn, "connect-tunnel-" + hello.name(), TwoStreams.encode(0, concat(connect, hello.c2s()),
                 concat(established, hello.s2c())));
 
+        Files.write(out.resolve("base-session.bin"), SessionFiles.record());
         Path session = target("SessionReaderFuzzTest", "damagedSession");
         seed(session, "undamaged", new byte[0]);
         seed(session, "cut-in-header", new byte[] {1, 0, 0, 50});
-        seed(session, "cut-after-first-page", new byte[] {1, 0, 0x10, 0x00});
+        seed(session, "cut-after-first-page", new byte[] {1, 0, 0x04, 0x00});
         seed(session, "page-size", new byte[] {0, 0, 16, 0x7f, 0, 0, 17, 0x01});
-        seed(session, "schema-page", new byte[] {0, 0x10, 0x08, 0x33, 0, 0x10, 0x64, 0x00});
-        seed(session, "third-page", new byte[] {0, 0x20, 0x40, (byte) 0xff, 0, 0x20, 0x41, 0x7f});
+        seed(session, "schema-page", new byte[] {0, 0x00, (byte) 0x80, 0x33, 0, 0x01, 0x64, 0x00});
+        seed(session, "third-page", new byte[] {0, 0x08, 0x10, (byte) 0xff, 0, 0x08, 0x41, 0x7f});
+        seed(session, "last-page", new byte[] {0, 0x5c, 0x08, 0x05, 0, 0x5d, (byte) 0xf0, 0x00});
     }
 
     private Conversation handshake(Path p) throws IOException {
