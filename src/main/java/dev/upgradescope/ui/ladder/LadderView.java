@@ -5,7 +5,6 @@ import dev.upgradescope.ui.ViewContext;
 import dev.upgradescope.ui.session.InspectedSession;
 import java.util.Locale;
 import java.util.ResourceBundle;
-import javafx.application.Platform;
 import javafx.fxml.FXML;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
@@ -53,8 +52,8 @@ public final class LadderView {
     public LadderView(InspectedSession session, Locale locale) {
         this.texts = bundle(locale);
         ResourceBundle ui = dev.upgradescope.ui.Messages.bundle(locale);
-        this.vm = new LadderViewModel(new SessionEvents(session), SessionEvents.worker(session),
-                Platform::runLater, texts, n -> dev.upgradescope.ui.session.NoteText.line(ui, n));
+        this.vm = new LadderViewModel(new SessionEvents(session), session.background(), texts,
+                n -> dev.upgradescope.ui.session.NoteText.line(ui, n));
         this.link = new LadderSessionLink(session, vm);
     }
 

@@ -2,6 +2,7 @@ package dev.upgradescope.ui.ladder;
 
 import dev.upgradescope.capture.ConnectionRow;
 import dev.upgradescope.capture.EventRow;
+import dev.upgradescope.ui.fx.Background;
 import dev.upgradescope.ui.timeline.EventPages;
 import dev.upgradescope.ui.timeline.MarkKind;
 import dev.upgradescope.ui.timeline.TimeText;
@@ -13,7 +14,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.List;
 import java.util.ResourceBundle;
-import java.util.concurrent.Executor;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -28,7 +28,7 @@ import javafx.collections.ObservableList;
  * (the opening, each event with a mark, the proxy's notes at its lifeline, the closing once
  * everything is read), read {@link #PAGE} at
  * a time as the user scrolls towards the end, and the selected step. FX thread only; reads run on
- * the given worker.
+ * the given background, and a page still under way when another connection is shown is dropped.
  */
 public final class LadderViewModel {
 
@@ -36,8 +36,7 @@ public final class LadderViewModel {
     public static final int PAGE = 200;
 
     private final EventPages pages;
-    private final Executor worker;
-    private final Executor fx;
+    private final Background.Generation reads;
     private final ResourceBundle texts;
     private final ObservableList<LadderStep> steps = FXCollections.observableArrayList();
     private final ObservableList<LadderStep> readOnlySteps = FXCollections.unmodifiableObservableList(steps);
@@ -45,7 +44,6 @@ public final class LadderViewModel {
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper complete = new ReadOnlyBooleanWrapper();
     private final ObjectProperty<LadderStep> selected = new SimpleObjectProperty<>();
-    private long generation;
     private long lastEventId;
     private long eventsRead;
     private long wanted = -1;
@@ -56,16 +54,15 @@ public final class LadderViewModel {
     private record Page(List<EventRow> events, List<NoteRow> notes) {
     }
 
-    public LadderViewModel(EventPages pages, Executor worker, Executor fx, ResourceBundle texts) {
-        this(pages, worker, fx, texts, n -> n.code() + (n.detail().isEmpty() ? "" : " — " + n.detail()));
+    public LadderViewModel(EventPages pages, Background background, ResourceBundle texts) {
+        this(pages, background, texts, n -> n.code() + (n.detail().isEmpty() ? "" : " — " + n.detail()));
     }
 
     /** {@code noteText} words a note of the proxy in the window's language. */
-    public LadderViewModel(EventPages pages, Executor worker, Executor fx, ResourceBundle texts,
+    public LadderViewModel(EventPages pages, Background background, ResourceBundle texts,
                            Function<NoteRow, String> noteText) {
         this.pages = pages;
-        this.worker = worker;
-        this.fx = fx;
+        this.reads = background.generation();
         this.texts = texts;
         this.noteText = noteText;
     }
@@ -93,7 +90,7 @@ public final class LadderViewModel {
 
     /** Shows connection {@code row} (null: none), reading its first page. */
     public void show(ConnectionRow row) {
-        generation++;
+        reads.next();
         steps.clear();
         selected.set(null);
         lastEventId = 0;
@@ -129,25 +126,16 @@ public final class LadderViewModel {
             return;
         }
         loading.set(true);
-        long gen = generation;
         long conn = row.id();
         long after = lastEventId;
-        worker.execute(() -> {
-            Page page;
-            try {
-                page = new Page(pages.events(conn, after, PAGE), pages.notes(conn));
-            } catch (Exception e) {
-                page = null;
-            }
-            Page p = page;
-            fx.execute(() -> read(gen, p));
-        });
+        reads.task(() -> new Page(pages.events(conn, after, PAGE), pages.notes(conn)))
+                .onSuccess(this::read)
+                .onFailure(e -> read(null))
+                .start();
     }
 
-    private void read(long gen, Page read) {
-        if (gen != generation) {
-            return;
-        }
+    /** A page arrived ({@code read} null: it could not be read, the connection is shown as far as it goes). */
+    private void read(Page read) {
         loading.set(false);
         ConnectionRow row = connection.get();
         if (read == null) {

@@ -7,23 +7,14 @@ import dev.upgradescope.ui.timeline.EventPages;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executor;
 
-/** The ladder's pages of events, read through the window's worker and its one session reader. */
+/** The ladder's pages of events, read on the window's background worker through its one session reader. */
 final class SessionEvents implements EventPages {
 
     private final InspectedSession session;
 
     SessionEvents(InspectedSession session) {
         this.session = session;
-    }
-
-    /** Runs work on the window's worker thread (where the session reader may be used). */
-    static Executor worker(InspectedSession session) {
-        return work -> session.background().task(() -> {
-            work.run();
-            return Boolean.TRUE;
-        }).start();
     }
 
     @Override

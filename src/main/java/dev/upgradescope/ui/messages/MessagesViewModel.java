@@ -43,12 +43,13 @@ public final class MessagesViewModel {
     private final ReadOnlyBooleanWrapper scanning = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<EventDetail> detail = new ReadOnlyObjectWrapper<>();
     private final Background.Latest detailLoads;
+    /** The scan and the page reads of the shown connection and filter; a restart drops them. */
+    private final Background.Generation reads;
     private final List<EventRow> heldLive = new ArrayList<>();
     private final List<NoteRow> heldNotes = new ArrayList<>();
     private final java.util.ResourceBundle texts;
     private ConnectionRow connection;
     private EventFilter filter = EventFilter.NONE;
-    private long generation;
 
     /** {@code texts} is the UI bundle, where the texts of the proxy's notes are. */
     public MessagesViewModel(InspectedSession session, java.util.ResourceBundle texts) {
@@ -56,6 +57,7 @@ public final class MessagesViewModel {
         this.texts = texts;
         this.background = session.background();
         this.detailLoads = background.latest();
+        this.reads = background.generation();
         pages.fetcher(this::fetch);
         session.model().selectedProperty().addListener((obs, old, now) -> connection(now));
         session.model().onLiveEvents(this::live);
@@ -102,7 +104,7 @@ public final class MessagesViewModel {
     }
 
     private void restart() {
-        generation++;
+        reads.next();
         heldLive.clear();
         heldNotes.clear();
         pages.reset(filter.isEmpty());
@@ -112,7 +114,7 @@ public final class MessagesViewModel {
             return;
         }
         scanning.set(true);
-        scan(connection.id(), 0, generation);
+        scan(connection.id(), 0);
     }
 
     /**
@@ -120,34 +122,27 @@ public final class MessagesViewModel {
      * filtered: rows are read page by page as they are shown); the next step is queued behind page
      * fetches. At the end, the connection's notes are placed among the events.
      */
-    private void scan(long conn, long afterId, long gen) {
+    private void scan(long conn, long afterId) {
         if (filter.isEmpty()) {
-            background.task(() -> session.source().reader().eventIds(conn, afterId, SCAN)).onSuccess(ids -> {
-                if (gen == generation) {
-                    pages.appendIds(ids);
-                    scanned(conn, ids.length == SCAN ? ids[ids.length - 1] : -1, gen);
-                }
-            }).onFailure(e -> scanFailed(gen)).start();
+            reads.task(() -> session.source().reader().eventIds(conn, afterId, SCAN)).onSuccess(ids -> {
+                pages.appendIds(ids);
+                scanned(conn, ids.length == SCAN ? ids[ids.length - 1] : -1);
+            }).onFailure(e -> scanning.set(false)).start();
             return;
         }
-        background.task(() -> session.source().reader().events(conn, afterId, SCAN)).onSuccess(rows -> {
-            if (gen == generation) {
-                pages.append(rows.stream().filter(filter::test).toList());
-                scanned(conn, rows.size() == SCAN ? rows.get(rows.size() - 1).id() : -1, gen);
-            }
-        }).onFailure(e -> scanFailed(gen)).start();
+        reads.task(() -> session.source().reader().events(conn, afterId, SCAN)).onSuccess(rows -> {
+            pages.append(rows.stream().filter(filter::test).toList());
+            scanned(conn, rows.size() == SCAN ? rows.get(rows.size() - 1).id() : -1);
+        }).onFailure(e -> scanning.set(false)).start();
     }
 
     /** After one step: scans on after {@code lastId}, or (-1) reads the notes and ends the scan. */
-    private void scanned(long conn, long lastId, long gen) {
+    private void scanned(long conn, long lastId) {
         if (lastId >= 0) {
-            scan(conn, lastId, gen);
+            scan(conn, lastId);
             return;
         }
-        background.task(() -> placedNotes(session.source().reader(), conn)).onSuccess(placed -> {
-            if (gen != generation) {
-                return;
-            }
+        reads.task(() -> placedNotes(session.source().reader(), conn)).onSuccess(placed -> {
             placed.forEach((note, after) -> {
                 if (showsNote(note)) {
                     pages.addNote(note, after);
@@ -160,13 +155,7 @@ public final class MessagesViewModel {
             List<NoteRow> notes = new ArrayList<>(heldNotes);
             heldNotes.clear();
             liveNotes(notes);
-        }).onFailure(e -> scanFailed(gen)).start();
-    }
-
-    private void scanFailed(long gen) {
-        if (gen == generation) {
-            scanning.set(false);
-        }
+        }).onFailure(e -> scanning.set(false)).start();
     }
 
     /** The notes of {@code conn}, each with the id of the last event recorded before it. */
@@ -226,12 +215,8 @@ public final class MessagesViewModel {
             return;
         }
         long conn = connection.id();
-        long gen = generation;
-        background.task(() -> read(session.source().reader(), conn, ids, contiguous)).onSuccess(rows -> {
-            if (gen == generation) {
-                pages.arrived(page, rows);
-            }
-        }).start();
+        reads.task(() -> read(session.source().reader(), conn, ids, contiguous))
+                .onSuccess(rows -> pages.arrived(page, rows)).start();
     }
 
     static List<EventRow> read(SessionReader reader, long conn, long[] ids, boolean contiguous)

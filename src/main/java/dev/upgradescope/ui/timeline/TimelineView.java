@@ -1,6 +1,7 @@
 package dev.upgradescope.ui.timeline;
 
 import dev.upgradescope.ui.ViewContext;
+import dev.upgradescope.ui.fx.Background;
 import dev.upgradescope.ui.session.InspectedSession;
 import java.util.Locale;
 import java.util.ResourceBundle;
@@ -73,7 +74,7 @@ public final class TimelineView {
     public TimelineView(InspectedSession session, Locale locale) {
         this.texts = bundle(locale);
         SessionPages pages = new SessionPages();
-        this.vm = new TimelineViewModel(pages, pages.worker(), Platform::runLater, texts);
+        this.vm = new TimelineViewModel(pages, new Background(pages.worker(), Platform::runLater), texts);
         this.link = new TimelineSessionLink(session, vm, pages, this::invalidate);
     }
 

@@ -3,6 +3,7 @@ package dev.upgradescope.ui.ladder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.upgradescope.capture.ConnectionRow;
+import dev.upgradescope.ui.fx.Background;
 import dev.upgradescope.ui.timeline.Events;
 import dev.upgradescope.ui.timeline.MarkKind;
 import dev.upgradescope.ui.timeline.Track;
@@ -22,7 +23,7 @@ class LadderViewModelTest {
 
     @BeforeEach
     void setUp() {
-        vm = new LadderViewModel(store, worker::add, Runnable::run, LadderView.bundle(Locale.ENGLISH));
+        vm = new LadderViewModel(store, new Background(worker::add, Runnable::run), LadderView.bundle(Locale.ENGLISH));
     }
 
     private void drain() {
@@ -103,7 +104,7 @@ class LadderViewModelTest {
         store.note(1, 1_002 * MS, "upstream.refused", "Connection refused: /127.0.0.1:1");
         store.event(1, 1_003 * MS, "http-response", Direction.S2C, "HTTP/1.1 502 Bad Gateway");
         store.note(1, 1_004 * MS, "client.closed", "");
-        vm = new LadderViewModel(store, worker::add, Runnable::run, LadderView.bundle(Locale.ENGLISH),
+        vm = new LadderViewModel(store, new Background(worker::add, Runnable::run), LadderView.bundle(Locale.ENGLISH),
                 n -> dev.upgradescope.ui.session.NoteText.line(dev.upgradescope.ui.Messages.bundle(Locale.ENGLISH), n));
         vm.show(Events.connection(1, 1_000 * MS, 1_005 * MS, 2));
         drain();
@@ -140,5 +141,17 @@ class LadderViewModelTest {
         vm.show(Events.connection(2, 0, -1, 1));
         drain();
         assertThat(vm.steps()).extracting(LadderStep::kind).containsExactly(MarkKind.CONNECT, MarkKind.WS_BINARY);
+    }
+
+    @Test
+    void aPageThatCannotBeReadEndsTheLadderWithWhatItHas() {
+        store.frame(1, 5 * MS, Direction.C2S, 1);
+        store.failing = new java.io.IOException("disk gone");
+        vm.show(Events.connection(1, 0, -1, 1));
+        drain();
+
+        assertThat(vm.loadingProperty().get()).isFalse();
+        assertThat(vm.completeProperty().get()).isTrue();
+        assertThat(vm.steps()).extracting(LadderStep::kind).containsExactly(MarkKind.CONNECT);
     }
 }

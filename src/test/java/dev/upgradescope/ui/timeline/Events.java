@@ -5,6 +5,7 @@ import dev.upgradescope.capture.EventRow;
 import dev.upgradescope.capture.ListenerMode;
 import dev.upgradescope.capture.NoteRow;
 import dev.upgradescope.wire.Direction;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,8 @@ public final class Events implements EventPages {
     public final List<EventRow> rows = new ArrayList<>();
     public final List<NoteRow> notes = new ArrayList<>();
     public int reads;
+    /** While set, reads of pages fail with it (a session file gone bad). */
+    public IOException failing;
 
     public static ConnectionRow connection(long id, long opened, long closed, long events) {
         return new ConnectionRow(id, "127.0.0.1:5" + id, "127.0.0.1:8080", ListenerMode.REVERSE, "127.0.0.1:9000",
@@ -51,8 +54,11 @@ public final class Events implements EventPages {
     }
 
     @Override
-    public List<EventRow> events(long conn, long afterId, int limit) {
+    public List<EventRow> events(long conn, long afterId, int limit) throws IOException {
         reads++;
+        if (failing != null) {
+            throw failing;
+        }
         return rows.stream().filter(e -> e.conn() == conn && e.id() > afterId).limit(limit).toList();
     }
 

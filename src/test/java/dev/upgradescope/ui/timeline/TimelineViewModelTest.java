@@ -3,7 +3,10 @@ package dev.upgradescope.ui.timeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.upgradescope.capture.ConnectionRow;
+import dev.upgradescope.capture.EventRow;
+import dev.upgradescope.ui.fx.Background;
 import dev.upgradescope.wire.Direction;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -20,7 +23,7 @@ class TimelineViewModelTest {
     @BeforeEach
     void setUp() {
         Executor queued = worker::add;
-        vm = new TimelineViewModel(store, queued, Runnable::run, Events.texts());
+        vm = new TimelineViewModel(store, new Background(queued, Runnable::run), Events.texts());
         vm.setViewport(1_000, 300);
     }
 
@@ -172,5 +175,38 @@ class TimelineViewModelTest {
         vm.reset();
         drain();
         assertThat(vm.laneCountProperty().get()).isZero();
+    }
+
+    @Test
+    void aSummaryReadForThePreviousSessionIsNotShownInTheNext() {
+        vm.setConnections(twoConnections());
+        drain();
+        double x = vm.axis().toX(10 * MS);
+        double y = vm.laneCentre(0) + TimelineViewModel.trackOffset(Track.C2S);
+        vm.hover(x, y); // asks for event 3's summary
+        vm.reset(); // another session file opens before it arrives
+        drain(); // the old summary arrives late
+        EventRow old = store.rows.get(2);
+        store.rows.set(2, new EventRow(old.id(), old.conn(), old.kind(), old.dir(), 0, 0, old.nanos(), old.wallMicros(),
+                "the next session's frame", old.attributes(), List.of(), -1));
+        vm.setConnections(twoConnections().subList(0, 1));
+        drain();
+
+        vm.hover(x, y);
+        assertThat(vm.hoverTextProperty().get()).doesNotContain("OP1 fin len=1");
+        drain();
+        assertThat(vm.hoverTextProperty().get()).endsWith("the next session's frame");
+    }
+
+    @Test
+    void aPageThatCannotBeReadEndsTheLanesLoadingInsteadOfStallingIt() {
+        List<ConnectionRow> rows = twoConnections();
+        store.failing = new IOException("disk gone");
+        vm.setConnections(rows);
+        drain();
+
+        assertThat(vm.loading()).isFalse();
+        assertThat(vm.markCount(0)).isZero();
+        assertThat(store.reads).isEqualTo(2); // one try per lane, no endless retry
     }
 }
