@@ -78,7 +78,9 @@ final class SessionOpening {
         Set<String> present = new HashSet<>();
         reads.query("SELECT name FROM sqlite_master WHERE type = 'table'", ps -> {
         }, rs -> present.add(rs.getString(1)));
-        List<String> missing = TABLES.stream().filter(t -> !present.contains(t)).toList();
+        boolean withBlocks = version >= 2; // format 1 had no event blocks; it is still read
+        List<String> missing = TABLES.stream().filter(t -> !present.contains(t))
+                .filter(t -> withBlocks || !t.equals("event_blocks")).toList();
         if (!missing.isEmpty()) {
             throw new SessionFormatException(file + " is a damaged UpgradeScope session: it has no "
                     + String.join(", ", missing) + " table" + (missing.size() > 1 ? "s" : "") + ".");

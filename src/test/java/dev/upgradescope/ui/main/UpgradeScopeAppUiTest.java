@@ -366,6 +366,7 @@ class UpgradeScopeAppUiTest {
 
     @Test
     void capturesGoToAnOwnerOnlyFolderAndExportAsASanitizedHar() throws Exception {
+        robot.interact(() -> session().captureFolder(captures));
         InetSocketAddress proxy = capture(ListenerMode.FORWARD, 1);
         assertThat(session().fileProperty().get().getParent()).isEqualTo(captures);
         assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
