@@ -1,5 +1,6 @@
 package dev.upgradescope;
 
+import dev.upgradescope.cli.FatalErrors;
 import dev.upgradescope.cli.UpgradeScopeCommand;
 import dev.upgradescope.ui.main.UpgradeScopeApp;
 
@@ -16,6 +17,7 @@ public final class Main {
         if (args.length == 0) {
             UpgradeScopeApp.main(args);
         } else {
+            FatalErrors.install();
             System.exit(UpgradeScopeCommand.run(args));
         }
     }

@@ -78,10 +78,9 @@ final class SessionOpening {
         Set<String> present = new HashSet<>();
         reads.query("SELECT name FROM sqlite_master WHERE type = 'table'", ps -> {
         }, rs -> present.add(rs.getString(1)));
-        int format = version;
-        // format 1 had no event blocks: such a file still opens (its events are all rows)
+        boolean withBlocks = version >= 2; // format 1 had no event blocks; it is still read
         List<String> missing = TABLES.stream().filter(t -> !present.contains(t))
-                .filter(t -> format >= 2 || !t.equals("event_blocks")).toList();
+                .filter(t -> withBlocks || !t.equals("event_blocks")).toList();
         if (!missing.isEmpty()) {
             throw new SessionFormatException(file + " is a damaged UpgradeScope session: it has no "
                     + String.join(", ", missing) + " table" + (missing.size() > 1 ? "s" : "") + ".");

@@ -20,15 +20,26 @@ public final class UpgradeScopeCommand implements Runnable {
 
     /** Runs the command line and returns the process exit code (0 ok, 1 error finding, 2 usage). */
     public static int run(String... args) {
-        return commandLine().execute(args);
+        return run(commandLine(), args);
+    }
+
+    /** Runs {@code cli}: an {@code Error} that escapes it is one line on stderr and exit code 2. */
+    static int run(CommandLine cli, String... args) {
+        try {
+            return cli.execute(args);
+        } catch (Throwable e) { // an Error (out of memory, stack overflow) gets past picocli's handlers
+            System.out.flush();
+            cli.getErr().println("upgradescope: " + FatalErrors.oneLine(e));
+            cli.getErr().flush();
+            return ExitCodes.CANNOT_RUN;
+        }
     }
 
     /** The configured command line: usage errors exit 2, failures print one line on stderr and exit 2. */
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new UpgradeScopeCommand());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            String message = e instanceof CommandFailure ? e.getMessage()
-                    : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            String message = e instanceof CommandFailure ? e.getMessage() : FatalErrors.oneLine(e);
             commandLine.getErr().println("upgradescope: " + message);
             commandLine.getErr().flush();
             return ExitCodes.CANNOT_RUN;

@@ -2,6 +2,7 @@ package dev.upgradescope.ui;
 
 import dev.upgradescope.capture.ListenerMode;
 import dev.upgradescope.ui.session.CaptureSettings;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.prefs.BackingStoreException;
@@ -77,6 +78,15 @@ public final class UiSettings {
         prefs.put("capture.mode", s.mode().name());
         prefs.put("capture.listen", s.listen());
         prefs.put("capture.upstream", s.upstream());
+    }
+
+    /** The folder the user chose for captures, if they chose one. */
+    public Optional<Path> captureFolder() {
+        return Optional.ofNullable(prefs.get("capture.folder", null)).map(Path::of);
+    }
+
+    public void captureFolder(Path folder) {
+        prefs.put("capture.folder", folder.toString());
     }
 
     public Optional<String> lastFolder() {

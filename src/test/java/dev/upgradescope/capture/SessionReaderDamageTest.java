@@ -28,7 +28,7 @@ class SessionReaderDamageTest {
         try (CaptureStore store = CaptureStore.create(file)) {
             long id = store.nextConnectionId();
             store.connectionOpened(new ConnectionRow(id, "127.0.0.1:1", "127.0.0.1:8080", ListenerMode.FORWARD,
-                    "h:80", 10, 20, -1, -1, 0, 0, List.of("websocket"), 0, "", "", 0, 0));
+                    "h:80", 10, 20, -1, -1, 0, 0, List.of("websocket"), 0, null, "", 0, 0));
             store.event(new EventRow(0, id, "http-request", Direction.C2S, 0, 10, 100, 1, "GET /",
                     Map.of("method", "GET"), List.of(), -1), null);
         }

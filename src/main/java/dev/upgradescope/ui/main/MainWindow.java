@@ -30,6 +30,8 @@ public final class MainWindow {
 
     @FXML private MenuItem openItem;
     @FXML private MenuItem saveItem;
+    @FXML private MenuItem exportItem;
+    @FXML private MenuItem folderItem;
     @FXML private MenuItem quitItem;
     @FXML private MenuItem captureItem;
     @FXML private MenuItem clearItem;
@@ -64,6 +66,7 @@ public final class MainWindow {
     void initialize() {
         openItem.setAccelerator(shortcut(KeyCode.O));
         saveItem.setAccelerator(shortcut(KeyCode.S));
+        exportItem.setAccelerator(shortcut(KeyCode.E));
         quitItem.setAccelerator(shortcut(KeyCode.Q));
         captureItem.setAccelerator(shortcut(KeyCode.R));
         clearItem.setAccelerator(shortcut(KeyCode.K));
@@ -94,6 +97,9 @@ public final class MainWindow {
                 .otherwise(context.text("action.start")));
         saveItem.disableProperty().bind(context.session().capturingProperty()
                 .or(context.session().fileProperty().isNull()));
+        exportItem.disableProperty().bind(context.session().fileProperty().isNull()
+                .or(context.session().busyProperty()));
+        folderItem.disableProperty().bind(context.session().capturingProperty());
         statusLabel.textProperty().bind(viewModel.status());
         problemLabel.textProperty().bind(viewModel.problem());
         fileLabel.textProperty().bind(viewModel.file());
@@ -121,6 +127,16 @@ public final class MainWindow {
     @FXML
     void save() {
         toolbarController.save();
+    }
+
+    @FXML
+    void exportHar() {
+        toolbarController.exportHar();
+    }
+
+    @FXML
+    void chooseCaptureFolder() {
+        toolbarController.chooseCaptureFolder();
     }
 
     @FXML

@@ -1,5 +1,6 @@
 package dev.upgradescope.ui.main;
 
+import dev.upgradescope.capture.CaptureFolder;
 import dev.upgradescope.capture.ConnectionDissection;
 import dev.upgradescope.ui.UiSettings;
 import dev.upgradescope.ui.fx.Background;
@@ -41,7 +42,7 @@ public final class UpgradeScopeApp extends Application {
         });
         FxBatcher.Timer fxTimer = (task, delay) -> timer.schedule(task, delay, TimeUnit.MILLISECONDS);
         Background background = new Background(Background.daemonWorker("upgradescope-ui-worker"), Platform::runLater);
-        session = new InspectedSession(background, fxTimer, dissections(), captureDir());
+        session = new InspectedSession(background, fxTimer, dissections(), captureDir(settings));
         shell = new WindowShell(stage, session, settings, getHostServices()::showDocument);
         stage.getIcons().addAll(icons());
         shell.show();
@@ -75,8 +76,12 @@ public final class UpgradeScopeApp extends Application {
         return ConnectionDissection.standard();
     }
 
-    static Path captureDir() {
-        return Path.of(System.getProperty("java.io.tmpdir"), "upgradescope-" + System.getProperty("user.name", "user"));
+    /**
+     * Where captures are recorded: the folder the user chose, else one under the user's data
+     * directory (never the shared temporary directory); checked when a capture starts.
+     */
+    static Path captureDir(UiSettings settings) {
+        return settings.captureFolder().orElseGet(CaptureFolder::defaultLocation);
     }
 
     static List<Image> icons() {

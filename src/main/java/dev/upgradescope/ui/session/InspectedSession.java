@@ -7,6 +7,8 @@ import dev.upgradescope.capture.EventRow;
 import dev.upgradescope.capture.Redissection;
 import dev.upgradescope.capture.SessionReader;
 import dev.upgradescope.capture.ConnectionDissection;
+import dev.upgradescope.export.HarExporter;
+import dev.upgradescope.export.HarOptions;
 import dev.upgradescope.proxy.LiveCapture;
 import dev.upgradescope.ui.fx.Background;
 import dev.upgradescope.ui.fx.FxBatcher;
@@ -39,7 +41,7 @@ public final class InspectedSession implements AutoCloseable {
 
     private final Background background;
     private final ConnectionDissection.Factory dissections;
-    private final Path captureDir;
+    private Path captureDir;
     private final SessionModel model = new SessionModel();
     private final Selection selection = new Selection();
     private final SessionFeed feed;
@@ -51,6 +53,7 @@ public final class InspectedSession implements AutoCloseable {
     private final ReadOnlyStringWrapper accessToken = new ReadOnlyStringWrapper();
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Problem> problem = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<FolderRefusal> folderRefusal = new ReadOnlyObjectWrapper<>();
     private LiveCapture capture;
 
     public InspectedSession(Background background, FxBatcher.Timer timer, ConnectionDissection.Factory dissections,
@@ -126,16 +129,34 @@ public final class InspectedSession implements AutoCloseable {
         return problem.getReadOnlyProperty();
     }
 
+    /** Set when a capture did not start because its folder was refused; the window offers another. */
+    public ReadOnlyObjectProperty<FolderRefusal> folderRefusalProperty() {
+        return folderRefusal.getReadOnlyProperty();
+    }
+
+    /** The folder new captures are recorded into. */
+    public Path captureFolder() {
+        return captureDir;
+    }
+
+    /** Records the next captures into {@code folder} (checked when a capture starts). */
+    public void captureFolder(Path folder) {
+        captureDir = folder;
+        folderRefusal.set(null);
+    }
+
     public void startCapture(CaptureSettings settings) {
         if (capturing.get() || busy.get()) {
             return;
         }
         busy.set(true);
         problem.set(null);
+        folderRefusal.set(null);
         model.replaceAll(List.of(), Map.of());
         selection.reset(null);
+        Path dir = captureDir;
         background.task(() -> {
-            Path folder = CaptureFolder.forCurrentUser().prepare(captureDir);
+            Path folder = CaptureFolder.forCurrentUser().prepare(dir);
             LiveCapture c = LiveCapture.start(settings.proxyConfig(), CaptureFolder.newSessionFile(folder),
                     dissections, List.of(feed));
             source.use(c.file());
@@ -149,7 +170,13 @@ public final class InspectedSession implements AutoCloseable {
             file.set(c.file());
         }).onFailure(e -> {
             busy.set(false);
-            problem.set(new Problem("problem.capture.start", e.getMessage()));
+            if (e instanceof CaptureFolder.RefusedException refused) {
+                FolderRefusal r = FolderRefusal.of(refused);
+                problem.set(new Problem(r.problemKey(), r.folder().toString()));
+                folderRefusal.set(r);
+            } else {
+                problem.set(new Problem("problem.capture.start", e.getMessage()));
+            }
         }).start();
     }
 
@@ -222,6 +249,32 @@ public final class InspectedSession implements AutoCloseable {
         }).onSuccess(t -> busy.set(false)).onFailure(e -> {
             busy.set(false);
             problem.set(new Problem("problem.save", e.getMessage()));
+        }).start();
+    }
+
+    /**
+     * Writes the shown session as a HAR file, off the FX thread: sanitized unless
+     * {@code includeSensitive} (see {@link HarOptions}). While capturing, what is recorded so far.
+     */
+    public void exportHar(Path target, boolean includeSensitive) {
+        Path current = file.get();
+        if (current == null || busy.get()) {
+            return;
+        }
+        LiveCapture live = capture;
+        busy.set(true);
+        background.task(() -> {
+            if (live != null) {
+                live.flush();
+            }
+            try (SessionReader reader = SessionReader.open(current)) {
+                new HarExporter(reader, new HarOptions(includeSensitive, HarOptions.DEFAULT_MESSAGE_LIMIT))
+                        .write(target);
+            }
+            return target;
+        }).onSuccess(t -> busy.set(false)).onFailure(e -> {
+            busy.set(false);
+            problem.set(new Problem("problem.export", e.getMessage()));
         }).start();
     }
 

@@ -5,6 +5,7 @@ import dev.upgradescope.ui.ViewContext;
 import dev.upgradescope.ui.session.InspectedSession;
 import java.io.File;
 import java.nio.file.Path;
+import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.fxml.FXML;
@@ -35,6 +36,7 @@ public final class ToolbarView {
     @FXML private TextField upstreamField;
     @FXML private Button openButton;
     @FXML private Button saveButton;
+    @FXML private Button exportButton;
     @FXML private Button clearButton;
     @FXML private TextField filterField;
     @FXML private Label hintLabel;
@@ -84,7 +86,18 @@ public final class ToolbarView {
         styleCapture(session.capturingProperty().get());
         saveButton.disableProperty().bind(session.capturingProperty().or(session.fileProperty().isNull())
                 .or(session.busyProperty()));
+        exportButton.disableProperty().bind(session.fileProperty().isNull().or(session.busyProperty()));
         openButton.disableProperty().bind(session.busyProperty());
+        FolderPrompt folders = new FolderPrompt(context);
+        session.folderRefusalProperty().addListener((obs, old, refusal) -> {
+            if (refusal != null) {
+                javafx.application.Platform.runLater(() -> {
+                    if (folders.refused(refusal) && !session.capturingProperty().get()) {
+                        viewModel.toggleCapture(); // again, into the folder just chosen
+                    }
+                });
+            }
+        });
         filterField.textProperty().bindBidirectional(session.model().filterProperty());
         hintLabel.textProperty().bind(viewModel.hint());
         bindAccess(session);
@@ -154,6 +167,37 @@ public final class ToolbarView {
                     + ".upgradescope");
             context.session().saveAs(target);
         }
+    }
+
+    /** Asks whether to keep sensitive headers, then where, and exports the shown session as HAR. */
+    @FXML
+    public void exportHar() {
+        Path current = context.session().fileProperty().get();
+        if (current == null) {
+            return;
+        }
+        Optional<Boolean> includeSensitive = HarExportDialog.ask(context);
+        if (includeSensitive.isEmpty()) {
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(context.text("dialog.har.title"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(context.text("dialog.filter.har"), "*.har"));
+        context.settings().lastFolder().map(File::new).filter(File::isDirectory).ifPresent(chooser::setInitialDirectory);
+        String name = current.getFileName().toString();
+        chooser.setInitialFileName((name.endsWith(".upgradescope") ? name.substring(0, name.length() - 13) : name)
+                + ".har");
+        File f = chooser.showSaveDialog(context.actions().window());
+        if (f != null) {
+            remember(f);
+            Path target = f.getName().contains(".") ? f.toPath() : f.toPath().resolveSibling(f.getName() + ".har");
+            context.session().exportHar(target, includeSensitive.get());
+        }
+    }
+
+    /** Lets the user choose the folder new captures are recorded into. */
+    public void chooseCaptureFolder() {
+        new FolderPrompt(context).choose();
     }
 
     @FXML

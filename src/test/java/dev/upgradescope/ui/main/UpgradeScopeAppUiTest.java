@@ -62,6 +62,7 @@ import org.testfx.util.WaitForAsyncUtils;
 @Tag("ui")
 class UpgradeScopeAppUiTest {
 
+    private static java.nio.file.Path captures;
     private static Server wsEcho;
     private static Server h2c;
     private final FxRobot robot = new FxRobot();
@@ -75,6 +76,9 @@ class UpgradeScopeAppUiTest {
         prefs = Preferences.userRoot().node(System.getProperty(UiSettings.NODE_PROPERTY, "dev/upgradescope/test"));
         prefs.putDouble("window.width", 1180); // within the headless screen
         prefs.putDouble("window.height", 760);
+        // captures of the tests go to a folder of their own, not to the user's data directory
+        captures = java.nio.file.Files.createTempDirectory("upgradescope-ui-test").resolve("captures");
+        prefs.put("capture.folder", captures.toString());
         Locale.setDefault(Locale.ENGLISH);
         wsEcho = JettyPeers.webSocketEcho();
         h2c = JettyPeers.h2c();
@@ -358,5 +362,50 @@ class UpgradeScopeAppUiTest {
                 .anyMatch(s -> s.endsWith("theme-dark.css"));
         robot.interact(() -> app.shell().language(UiLanguage.ENGLISH));
         robot.interact(() -> app.shell().theme(Theme.LIGHT));
+    }
+
+    @Test
+    void capturesGoToAnOwnerOnlyFolderAndExportAsASanitizedHar() throws Exception {
+        robot.interact(() -> session().captureFolder(captures));
+        InetSocketAddress proxy = capture(ListenerMode.FORWARD, 1);
+        assertThat(session().fileProperty().get().getParent()).isEqualTo(captures);
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                java.nio.file.Files.getPosixFilePermissions(captures))).isEqualTo("rwx------");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(
+                session().fileProperty().get()))).isEqualTo("rw-------");
+        try (Socket s = new Socket("127.0.0.1", proxy.getPort())) {
+            s.getOutputStream().write(("GET http://127.0.0.1:1/ HTTP/1.1\r\nHost: 127.0.0.1:1\r\n"
+                    + "Authorization: Bearer ui-secret\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            s.getInputStream().readAllBytes();
+        }
+        onlyRowWhen(i -> i.row().closed());
+        assertThat(fx(() -> node("#exportButton").isDisabled())).isFalse();
+        java.nio.file.Path har = captures.resolveSibling("ui.har");
+        robot.interact(() -> session().exportHar(har, false));
+        waitFor(() -> java.nio.file.Files.exists(har) && !session().busyProperty().get());
+        String text = java.nio.file.Files.readString(har);
+        assertThat(text).contains("\"Authorization\"").contains("[redacted]").doesNotContain("ui-secret");
+    }
+
+    @Test
+    void aSymlinkedCaptureFolderIsRefusedWithAnExplanationAndAChoice() throws Exception {
+        java.nio.file.Path elsewhere = java.nio.file.Files.createTempDirectory("upgradescope-elsewhere");
+        java.nio.file.Path link = java.nio.file.Files.createSymbolicLink(captures.resolveSibling("link"), elsewhere);
+        robot.interact(() -> session().captureFolder(link));
+        robot.interact(() -> ((TextField) node("#listenField")).setText("127.0.0.1:0"));
+        robot.clickOn("#captureButton");
+        waitFor(() -> session().folderRefusalProperty().get() != null);
+        assertThat(session().capturingProperty().get()).isFalse();
+        Label problem = node("#problemLabel");
+        waitFor(() -> fx(() -> problem.getText().contains("symbolic link")));
+        javafx.scene.control.DialogPane dialog = shown(".dialog-pane");
+        assertThat(fx(dialog::getContentText)).contains(link.toString()).contains("symbolic link");
+        assertThat(fx(() -> dialog.getButtonTypes().get(0).getText())).isEqualTo("Choose another folder…");
+        robot.interact(() -> ((javafx.scene.control.Button) dialog.lookupButton(
+                javafx.scene.control.ButtonType.CANCEL)).fire());
+        try (var inside = java.nio.file.Files.list(elsewhere)) {
+            assertThat(inside).isEmpty();
+        }
+        robot.interact(() -> session().captureFolder(captures));
     }
 }
