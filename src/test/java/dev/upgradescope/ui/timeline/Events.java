@@ -14,7 +14,7 @@ import java.util.ResourceBundle;
 import java.util.Locale;
 
 /** An in-memory store of events for view-model tests, read synchronously. */
-public final class Events implements EventPages {
+public final class Events implements StoredEvents {
 
     public final List<EventRow> rows = new ArrayList<>();
     public final List<NoteRow> notes = new ArrayList<>();
