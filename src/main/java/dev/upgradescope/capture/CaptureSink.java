@@ -15,7 +15,7 @@ import dev.upgradescope.wire.Direction;
  * from both of its sockets, so TCP flow control slows the peers) until the capacity says it is
  * available again. A source that keeps producing anyway is not refused: the sink keeps every byte
  * and its memory grows, so a source that cannot pause (or reads a file at its own pace) waits for
- * the capacity itself, e.g. with a {@link CapacityGate}. Once a sink has stopped recording (its
+ * the capacity itself (as the tests' {@code CapacityGate} does). Once a sink has stopped recording (its
  * store failed) it never asks a source to pause, and releases those it had paused.
  */
 public interface CaptureSink {

@@ -127,9 +127,7 @@ public final class CaptureStore implements AutoCloseable {
      * @throws IOException if the file exists or cannot be created, with a message saying which
      */
     public static CaptureStore create(Path file, Options options) throws IOException {
-        if (Files.exists(file)) {
-            throw new IOException("Session file " + file + " already exists; choose a new file name.");
-        }
+        SessionFiles.createOwnerOnly(file); // before SQLite opens it: its -wal and -shm take this mode
         Connection db = null;
         try {
             SQLiteConfig config = new SQLiteConfig();
@@ -166,6 +164,7 @@ public final class CaptureStore implements AutoCloseable {
             return store;
         } catch (SQLException e) {
             closeQuietly(db);
+            Files.deleteIfExists(file);
             throw new IOException("Cannot create session file " + file + ": " + e.getMessage(), e);
         }
     }

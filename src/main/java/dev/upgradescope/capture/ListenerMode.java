@@ -6,10 +6,6 @@ public enum ListenerMode {
     FORWARD("forward"),
     /** A listener that forwards everything to one upstream. */
     REVERSE("reverse"),
-    /** A handshake sent again from the replay editor. */
-    REPLAY("replay"),
-    /** A classroom demo scenario. */
-    DEMO("demo"),
     /** A recording imported from files. */
     IMPORT("import");
 

@@ -4,7 +4,6 @@ import dev.upgradescope.wire.Direction;
 import dev.upgradescope.wire.UnitKind;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -19,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Predicate;
-import org.sqlite.SQLiteConfig;
 
 /**
  * Read-only access to a session file for the UI and the command line, also while it is being
@@ -59,18 +57,7 @@ public final class SessionReader implements AutoCloseable {
      * @throws SessionFormatException if the file is not an UpgradeScope session this version reads
      */
     public static SessionReader open(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new NoSuchFileException(file.toString(), null, "no such session file");
-        }
-        SQLiteConfig config = new SQLiteConfig();
-        config.setReadOnly(true);
-        Connection db;
-        try {
-            db = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
-        } catch (SQLException e) {
-            throw new IOException("Cannot open " + file + ": " + e.getMessage(), e);
-        }
-        SessionReader reader = new SessionReader(file, db);
+        SessionReader reader = new SessionReader(file, SessionOpening.open(file));
         try {
             reader.checkFormat();
             reader.blocks = new EventBlocks(reader.reads);
@@ -88,19 +75,7 @@ public final class SessionReader implements AutoCloseable {
         } catch (IOException e) {
             throw new SessionFormatException(file + " is not an UpgradeScope session (" + e.getMessage() + ")", e);
         }
-        if (!SessionSchema.FORMAT.equals(meta.get("format"))) {
-            throw new SessionFormatException(file + " is not an UpgradeScope session.");
-        }
-        int version;
-        try {
-            version = Integer.parseInt(meta.getOrDefault("schema_version", "0"));
-        } catch (NumberFormatException e) {
-            version = Integer.MAX_VALUE;
-        }
-        if (version > SessionSchema.VERSION) {
-            throw new SessionFormatException(file + " was written by a newer UpgradeScope (session format "
-                    + meta.get("schema_version") + "); update UpgradeScope to open it.");
-        }
+        SessionOpening.checkFormat(reads, file, meta);
     }
 
     public Path file() {
@@ -202,6 +177,15 @@ public final class SessionReader implements AutoCloseable {
      * stored with the event when it was compressed, else read back from the frames in the chunks.
      */
     public Optional<byte[]> payload(long eventId) throws IOException {
+        return payload(eventId, PAYLOAD_CAP);
+    }
+
+    /**
+     * The decoded payload of a message event, at most {@code cap} bytes when read back from the
+     * frames; a payload stored with its event is returned as stored (the recorder keeps at most
+     * 1 MiB of it), so it may be shorter than the message.
+     */
+    public Optional<byte[]> payload(long eventId, int cap) throws IOException {
         List<byte[]> stored = new ArrayList<>(1);
         List<EventRow> rows = new ArrayList<>(1);
         query("SELECT payload, " + EVENT_COLUMNS + " FROM events WHERE id = ?", ps -> ps.setLong(1, eventId), rs -> {
@@ -226,8 +210,8 @@ public final class SessionReader implements AutoCloseable {
         }
         EventRow e = rows.get(0);
         if (e.kind().equals(UnitKind.WS_MESSAGE.code()) && e.dir() != null) {
-            int span = (int) Math.min(e.length(), PAYLOAD_CAP + (1L << 20));
-            return Optional.of(WsFramePayloads.of(bytes(e.conn(), e.dir(), e.offset(), span), PAYLOAD_CAP));
+            int span = (int) Math.min(e.length(), Math.min(cap + (1L << 20), Integer.MAX_VALUE - 8));
+            return Optional.of(WsFramePayloads.of(bytes(e.conn(), e.dir(), e.offset(), span), cap));
         }
         return Optional.empty();
     }

@@ -2,16 +2,14 @@ package dev.upgradescope.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.upgradescope.capture.CaptureListener;
-import dev.upgradescope.capture.CaptureStore;
 import dev.upgradescope.capture.ConnectionDissection;
 import dev.upgradescope.capture.EventRow;
-import dev.upgradescope.capture.HarExporter;
+import dev.upgradescope.export.HarExporter;
 import dev.upgradescope.capture.NoteRow;
-import dev.upgradescope.capture.Recorder;
 import dev.upgradescope.capture.SessionReader;
 import dev.upgradescope.proxy.ListenerConfig;
 import dev.upgradescope.proxy.ProxyConfig;
-import dev.upgradescope.proxy.ProxyServer;
+import dev.upgradescope.proxy.LiveCapture;
 import dev.upgradescope.wire.UnitDocument;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -29,8 +27,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
@@ -51,6 +52,9 @@ public final class CaptureCommand implements Callable<Integer> {
     static final int OK = ExitCodes.OK;
     static final int FAILED = ExitCodes.CANNOT_RUN;
     static final int USAGE = ExitCodes.CANNOT_RUN;
+
+    /** How long a signal waits for the HAR and the summary before the process ends anyway. */
+    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(60);
 
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)?");
 
@@ -73,6 +77,9 @@ public final class CaptureCommand implements Callable<Integer> {
     @Option(names = "--har", paramLabel = "FILE", description = "At the end, write the recording as HAR 1.2.")
     Path har;
 
+    @CommandLine.Mixin
+    HarOutputOptions harOptions = new HarOutputOptions();
+
     @Option(names = "--for", paramLabel = "DURATION", description = "Stop after this long (e.g. 30s, 5m, 1h).")
     String duration;
 
@@ -82,6 +89,8 @@ public final class CaptureCommand implements Callable<Integer> {
     /** The dissection each recorded connection gets. */
     private final ConnectionDissection.Factory dissections;
     private final CountDownLatch stop = new CountDownLatch(1);
+    /** The exit code, once the command has finished (files written, summary printed). */
+    private final CompletableFuture<Integer> outcome = new CompletableFuture<>();
 
     public CaptureCommand() {
         this(ConnectionDissection.standard());
@@ -105,6 +114,7 @@ public final class CaptureCommand implements Callable<Integer> {
         try {
             config = ProxyConfig.of(listeners());
             limit = duration == null ? null : parseDuration(duration);
+            harOptions.options(); // an unreadable --har-message-limit is refused before the capture starts
         } catch (IllegalArgumentException e) {
             err.println("upgradescope capture: " + e.getMessage());
             return USAGE;
@@ -117,6 +127,9 @@ public final class CaptureCommand implements Callable<Integer> {
         }
         Path file;
         Path tempDir = null;
+        int code = FAILED;
+        Thread hook = new Thread(this::stopOnSignal, "upgradescope-capture-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
         try {
             if (session != null) {
                 file = session;
@@ -124,7 +137,8 @@ public final class CaptureCommand implements Callable<Integer> {
                 tempDir = Files.createTempDirectory("upgradescope-capture");
                 file = tempDir.resolve("capture.upgradescope");
             }
-            return record(config, limit, file, err);
+            code = record(config, limit, file, err);
+            return code;
         } catch (IOException e) {
             err.println("upgradescope capture: " + e.getMessage());
             return FAILED;
@@ -132,60 +146,63 @@ public final class CaptureCommand implements Callable<Integer> {
             if (tempDir != null) {
                 deleteTree(tempDir);
             }
+            err.flush();
+            outcome.complete(code);
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it ends the process with this command's exit code
+            }
+        }
+    }
+
+    /**
+     * Run on SIGINT or SIGTERM: stops the capture as if its duration had passed, waits until the
+     * command has written its files and its summary, then ends the process with the command's own
+     * exit code (0), not the signal's (130, 143).
+     */
+    private void stopOnSignal() {
+        stop.countDown();
+        try {
+            int code = outcome.get(SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            spec.commandLine().getOut().flush();
+            spec.commandLine().getErr().flush();
+            System.out.flush();
+            System.err.flush();
+            Runtime.getRuntime().halt(code);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // not finished in time: the process ends with the signal's status
         }
     }
 
     private int record(ProxyConfig config, Duration limit, Path file, PrintWriter err) throws IOException {
-        CaptureStore store = CaptureStore.create(file);
         PrintWriter out = spec.commandLine().getOut();
-        if (events) {
-            store.addListener(new EventLines(out));
-        }
-        Recorder recorder = new Recorder(store, dissections);
-        ProxyServer server;
-        try {
-            server = ProxyServer.start(config, recorder);
-        } catch (IOException e) {
-            recorder.close();
-            store.close();
-            throw e;
-        }
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            stop.countDown();
-            try {
-                finished.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "upgradescope-capture-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
+        LiveCapture capture = LiveCapture.start(config, file, dissections,
+                events ? List.of(new EventLines(out)) : List.of());
         try {
             for (int i = 0; i < config.listeners().size(); i++) {
                 ListenerConfig l = config.listeners().get(i);
-                err.println("upgradescope capture: " + l.mode().code() + " proxy on " + server.addresses().get(i)
+                err.println("upgradescope capture: " + l.mode().code() + " proxy on " + capture.addresses().get(i)
                         + (l.upstream() == null ? "" : " -> " + l.upstream()));
             }
             err.flush();
             awaitStop(limit);
         } finally {
-            server.close();
-            recorder.close();
-            store.close();
+            capture.close();
             out.flush();
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: it waits for finished, which is counted down
+        }
+        long connections;
+        try (SessionReader reader = SessionReader.open(file)) {
+            connections = reader.connectionCount();
+            if (har != null) {
+                new HarExporter(reader, harOptions.options()).write(har);
             }
         }
-        if (har != null) {
-            writeHar(file);
-        }
-        if (session != null) {
-            err.println("upgradescope capture: session written to " + session);
-        }
+        err.println("upgradescope capture: stopped; " + connections + (connections == 1 ? " connection" : " connections")
+                + " recorded" + (har == null ? "" : "; HAR written to " + har)
+                + (session == null ? "" : "; session written to " + session));
         return OK;
     }
 
@@ -198,12 +215,6 @@ public final class CaptureCommand implements Callable<Integer> {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private void writeHar(Path file) throws IOException {
-        try (SessionReader reader = SessionReader.open(file)) {
-            new HarExporter(reader).write(har);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.upgradescope.cli;
 
-import dev.upgradescope.capture.HarExporter;
+import dev.upgradescope.export.HarExporter;
+import dev.upgradescope.export.HarOptions;
 import dev.upgradescope.capture.SessionFormatException;
 import dev.upgradescope.capture.SessionReader;
 import java.io.IOException;
@@ -19,9 +20,10 @@ import picocli.CommandLine.Option;
         description = "Export a recorded session as HAR 1.2 (opens in Chrome DevTools and HTTP Toolkit).")
 public final class ExportCommand implements Callable<Integer> {
 
-    static final int OK = 0;
-    static final int USAGE = 2;
-    static final int FAILED = 1;
+    static final int OK = ExitCodes.OK;
+    static final int USAGE = ExitCodes.CANNOT_RUN;
+    /** A session that cannot be read or a HAR that cannot be written: 2 as well (1 means error findings). */
+    static final int FAILED = ExitCodes.CANNOT_RUN;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -32,13 +34,23 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--har", required = true, paramLabel = "OUT", description = "The HAR file to write ('-' for standard output).")
     Path har;
 
+    @CommandLine.Mixin
+    HarOutputOptions harOptions = new HarOutputOptions();
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        HarOptions options;
+        try {
+            options = harOptions.options();
+        } catch (IllegalArgumentException e) {
+            err.println("upgradescope export: " + e.getMessage());
+            return USAGE;
+        }
         try (SessionReader reader = SessionReader.open(session)) {
             if (har.toString().equals("-")) {
                 OutputStream out = System.out;
-                new HarExporter(reader).write(out);
+                new HarExporter(reader, options).write(out);
                 out.flush();
                 return OK;
             }
@@ -47,7 +59,7 @@ public final class ExportCommand implements Callable<Integer> {
                 err.println("upgradescope export: no such directory for the HAR file: " + parent);
                 return USAGE;
             }
-            new HarExporter(reader).write(har);
+            new HarExporter(reader, options).write(har);
             return OK;
         } catch (NoSuchFileException e) {
             err.println("upgradescope export: no such file: " + e.getFile());

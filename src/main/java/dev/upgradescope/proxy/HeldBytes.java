@@ -70,13 +70,15 @@ final class HeldBytes {
     }
 
     /**
-     * True when an empty line ends a head within the first {@code limit} bytes (RFC 9112 §2.1:
-     * CRLF CRLF, or bare LF LF that a tolerant reader accepts).
+     * True when an empty line ends a head that starts at absolute offset {@code from} within its
+     * first {@code limit} bytes (RFC 9112 §2.1: CRLF CRLF, or bare LF LF that a tolerant reader
+     * accepts).
      */
-    boolean headEndsWithin(int limit) {
-        int n = Math.min(len, limit);
-        for (int i = 1; i < n; i++) {
-            if (buf[i] == '\n' && (buf[i - 1] == '\n' || i >= 3 && buf[i - 1] == '\r' && buf[i - 2] == '\n')) {
+    boolean headEndsWithin(long from, int limit) {
+        int first = (int) (from - start);
+        int n = Math.min(len, first + limit);
+        for (int i = first + 1; i < n; i++) {
+            if (buf[i] == '\n' && (buf[i - 1] == '\n' || i - first >= 3 && buf[i - 1] == '\r' && buf[i - 2] == '\n')) {
                 return true;
             }
         }

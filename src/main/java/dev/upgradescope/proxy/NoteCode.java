@@ -19,6 +19,8 @@ public final class NoteCode {
      * its connection (the upstream side was closed too).
      */
     public static final String CLIENT_CLOSED = "client.closed";
+    /** The upstream reset its connection (RST): passed on to the client as a reset. */
+    public static final String UPSTREAM_RESET = "upstream.reset";
     /** Nothing travelled for the idle timeout; both sides were closed. */
     public static final String IDLE_TIMEOUT = "idle.timeout";
     /** The request head grew over the limit; answered 431. */
@@ -27,8 +29,16 @@ public final class NoteCode {
     public static final String NOT_HTTP = "request.not-http";
     /** A request the forward proxy cannot route (origin-form, unknown scheme); answered 400. */
     public static final String UNROUTABLE = "request.unroutable";
-    /** A request body larger than the proxy holds while routing; answered 413. */
-    public static final String BODY_TOO_LARGE = "request.body-too-large";
+    /** A request head did not arrive whole within the head deadline; answered 408. */
+    public static final String HEAD_DEADLINE = "request.head-deadline";
+    /** A forward request without the proxy's token (Proxy-Authorization); answered 407. */
+    public static final String AUTH_REQUIRED = "request.proxy-auth-required";
+    /** A request addressed to the proxy's own listener; answered 508, never relayed to itself. */
+    public static final String LOOP = "request.loop";
+    /** The client's address already holds as many connections as one client may; answered 503. */
+    public static final String CLIENT_CAP = "limit.connections-per-client";
+    /** The proxy already holds as many connections as it accepts; answered 503. */
+    public static final String TOTAL_CAP = "limit.connections-total";
     /** The CONNECT tunnel starts with a TLS ClientHello; passed through untouched. */
     public static final String TUNNEL_TLS = "tunnel.tls";
     /** The CONNECT tunnel carries plaintext HTTP. */

@@ -59,10 +59,11 @@ public final class ProxyServer implements AutoCloseable {
         EventLoopGroup workers = new NioEventLoopGroup(loops > 0 ? loops : NettyRuntime.availableProcessors(),
                 new DefaultThreadFactory("upgradescope-proxy", Thread.MAX_PRIORITY));
         UpstreamLookups lookups = new UpstreamLookups(resolver);
+        ConnectionCaps caps = new ConnectionCaps(config.maxConnections(), config.maxConnectionsPerClient());
         List<Channel> bound = new ArrayList<>();
         try {
             for (ListenerConfig l : config.listeners()) {
-                bound.add(bind(boss, workers, l, config, sink, lookups));
+                bound.add(bind(boss, workers, l, config, sink, lookups, caps));
             }
         } catch (IOException | RuntimeException e) {
             bound.forEach(Channel::close);
@@ -75,7 +76,8 @@ public final class ProxyServer implements AutoCloseable {
     }
 
     private static Channel bind(EventLoopGroup boss, EventLoopGroup workers, ListenerConfig listener,
-                                ProxyConfig config, CaptureSink sink, UpstreamLookups lookups) throws IOException {
+                                ProxyConfig config, CaptureSink sink, UpstreamLookups lookups, ConnectionCaps caps)
+            throws IOException {
         ServerBootstrap b = new ServerBootstrap()
                 .group(boss, workers)
                 .channelFactory((io.netty.channel.ChannelFactory<RelayServerChannel>) RelayServerChannel::new)
@@ -91,7 +93,8 @@ public final class ProxyServer implements AutoCloseable {
                         long idle = SessionDriver.firstIdleMillis(listener, config);
                         ch.pipeline().addLast(SessionDriver.IDLE,
                                 new IdleStateHandler(0, 0, idle, TimeUnit.MILLISECONDS));
-                        ch.pipeline().addLast("session", new SessionDriver(listener, config, sink, lookups, idle));
+                        ch.pipeline().addLast("session", new SessionDriver(listener, config, sink, lookups, caps,
+                                UpstreamDialer.NIO, idle));
                     }
                 });
         try {

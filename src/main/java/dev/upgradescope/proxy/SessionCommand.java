@@ -64,6 +64,24 @@ public sealed interface SessionCommand {
     record SetIdleTimeout(Duration timeout) implements SessionCommand {
     }
 
+    /**
+     * Fire {@code ProxySession.onHeadDeadline(id)} after {@code after}, unless cancelled: a whole
+     * request head must arrive by then, however it trickles in.
+     */
+    record ArmHeadDeadline(int id, Duration after) implements SessionCommand {
+    }
+
+    /** The head the armed deadline waited for is complete: cancel the deadline. */
+    record CancelHeadDeadline() implements SessionCommand {
+    }
+
+    /**
+     * Flush what is queued for the client, then close the client connection with a reset (RST,
+     * {@code SO_LINGER} 0) instead of a FIN: the upstream reset its side.
+     */
+    record ResetClient() implements SessionCommand {
+    }
+
     /** Stop or resume reading from the client (the session holds enough unsent bytes). */
     record ReadClient(boolean enabled) implements SessionCommand {
     }

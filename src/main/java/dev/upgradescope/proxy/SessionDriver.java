@@ -10,43 +10,38 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelPromise;
-import io.netty.channel.EventLoop;
-import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.SocketChannelConfig;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The Netty side of one proxied connection: turns the client channel's and the upstream channel's
- * I/O into {@link ProxySession} events and carries out the session's commands. Everything runs on
- * the client channel's event loop (the upstream channel is registered on the same loop), so the
- * session needs no locking.
+ * I/O into {@link ProxySession} events and carries out the session's commands; it decides nothing
+ * about the conversation. Everything runs on the client channel's event loop (the upstream channel
+ * is registered on the same loop), so the session needs no locking.
  *
  * <p>Back-pressure: each side reads only while the other side is writable, and neither side reads
  * while the capture is full ({@link CaptureSink.Capacity}): the peers are then slowed by TCP flow
  * control to the rate the recording keeps, and nothing waits on the event loop. Half-closes are
  * passed on (both channels allow half-closure). Upstream host names are resolved off the loop.
+ * The connection caps are counted here ({@link ConnectionCaps}); the session answers a refusal.
  *
  * <p>Per connection the driver does what the relay needs and little else, since on loopback a
  * proxied connection costs about as much CPU as the client and the server together: the upstream
- * channel is opened and connected at once when its address is an IP literal (no task queued on the
- * loop, no {@code Bootstrap}), an end of output that a close of the same side follows in the same
- * batch of commands is left to the close (which sends the FIN itself), and a side is flushed only
- * when something was written to it.
+ * channel is opened and connected at once when its address is an IP literal, and a side is
+ * flushed only when something was written to it.
  */
-final class SessionDriver extends ChannelInboundHandlerAdapter {
+final class SessionDriver extends ChannelInboundHandlerAdapter implements UpstreamSide.Events {
 
     static final String IDLE = "idle";
 
@@ -54,10 +49,13 @@ final class SessionDriver extends ChannelInboundHandlerAdapter {
     private final ProxyConfig config;
     private final CaptureSink sink;
     private final UpstreamLookups lookups;
+    private final ConnectionCaps caps;
+    private final UpstreamDialer dialer;
 
     private ChannelHandlerContext client;
     private ProxySession session;
     private long conn;
+    private Object clientKey;
     private Channel upstream;
     private int upstreamId;
     /** An upstream to open once the commands being carried out are done (keeps the session's events in order). */
@@ -71,13 +69,16 @@ final class SessionDriver extends ChannelInboundHandlerAdapter {
     private final PendingRecord[] pending = {new PendingRecord(), new PendingRecord()};
     /** The idle timeout the pipeline was built with, until the session first sets one; then -1. */
     private long installedIdleMillis;
+    private ScheduledFuture<?> headDeadline;
 
     SessionDriver(ListenerConfig listener, ProxyConfig config, CaptureSink sink, UpstreamLookups lookups,
-                  long installedIdleMillis) {
+                  ConnectionCaps caps, UpstreamDialer dialer, long installedIdleMillis) {
         this.listener = listener;
         this.config = config;
         this.sink = sink;
         this.lookups = lookups;
+        this.caps = caps;
+        this.dialer = dialer;
         this.installedIdleMillis = installedIdleMillis;
     }
 
@@ -93,16 +94,23 @@ final class SessionDriver extends ChannelInboundHandlerAdapter {
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         client = ctx;
+        Channel ch = ctx.channel();
         ProxySession.Limits limits = ProxySession.Limits.of(config);
+        SocketAddress bound = ch.parent() != null ? ch.parent().localAddress() : ch.localAddress();
+        ListenerGate gate = ListenerGate.of(listener, config.access(),
+                bound instanceof InetSocketAddress a ? a : null);
         session = listener.mode() == ListenerMode.REVERSE
-                ? ProxySession.reverse(limits, listener.upstream())
-                : ProxySession.forward(limits, config.interceptor());
-        conn = sink.open(new ConnectionInfo(clientText(ctx.channel()),
-                listener.mode().code() + " " + ProxyServer.text((InetSocketAddress) ctx.channel().localAddress()),
-                listener.mode(),
-                listener.upstream() == null ? "" : listener.upstream().toString(),
+                ? ProxySession.reverse(limits, listener.upstream(), gate)
+                : ProxySession.forward(limits, config.interceptor(), gate);
+        SocketAddress remote = ch.remoteAddress();
+        Object key = remote instanceof InetSocketAddress a && a.getAddress() != null ? a.getAddress()
+                : String.valueOf(remote);
+        ProxySession.Admission admission = caps.admit(key);
+        clientKey = admission == ProxySession.Admission.ADMITTED ? key : null;
+        conn = sink.open(new ConnectionInfo(clientText(ch), listener.mode().code() + " " + listenerText(ch),
+                listener.mode(), listener.upstream() == null ? "" : listener.upstream().toString(),
                 System.currentTimeMillis(), System.nanoTime()), this::captureChanged);
-        runNow(session.start());
+        runNow(session.start(admission));
         ctx.fireChannelActive();
     }
 
@@ -124,6 +132,11 @@ final class SessionDriver extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        if (clientKey != null) {
+            caps.release(clientKey);
+            clientKey = null;
+        }
+        cancelHeadDeadline();
         runNow(session.onClientClosed());
     }
 
@@ -148,18 +161,53 @@ final class SessionDriver extends ChannelInboundHandlerAdapter {
         ctx.close(); // a reset: channelInactive tells the session
     }
 
+    // ---- the upstream's events ----
+
+    @Override
+    public void upstreamData(int id, byte[] bytes) {
+        run(session.onUpstreamData(id, bytes));
+    }
+
+    @Override
+    public void upstreamBurstEnded() {
+        endOfBurst();
+    }
+
+    @Override
+    public boolean upstreamMayRead() {
+        return !captureFull && client.channel().isWritable();
+    }
+
+    @Override
+    public void upstreamInputEnded(int id) {
+        if (id == upstreamId) {
+            runNow(session.onUpstreamInputEnded(id));
+        }
+    }
+
+    @Override
+    public void upstreamClosed(int id, boolean reset) {
+        if (id == upstreamId) {
+            runNow(reset ? session.onUpstreamReset(id) : session.onUpstreamClosed(id));
+        }
+    }
+
+    @Override
+    public void upstreamWritabilityChanged(int id) {
+        if (id == upstreamId) {
+            updateReads();
+        }
+    }
+
+    // ---- commands ----
+
     /**
      * Carries out commands; writes are flushed when the read burst ends (or by {@link #runNow}). An
      * upstream is opened after the last command, so what its opening tells the session (a failure
      * known at once) comes as the next event, never in the middle of these commands.
      */
     private void run(List<SessionCommand> commands) {
-        for (int i = 0; i < commands.size(); i++) {
-            SessionCommand c = commands.get(i);
-            if (c instanceof SessionCommand.ShutdownClientOutput && closedLater(commands, i, false)
-                    || c instanceof SessionCommand.ShutdownUpstreamOutput && closedLater(commands, i, true)) {
-                continue;
-            }
+        for (SessionCommand c : commands) {
             execute(c);
         }
         if (connectAfterCommands != null) {
@@ -167,24 +215,6 @@ final class SessionDriver extends ChannelInboundHandlerAdapter {
             connectAfterCommands = null;
             connect(u.id(), u.authority());
         }
-    }
-
-    /**
-     * Whether a later command of the same batch closes the side whose output command {@code at}
-     * ends: the close ends the output itself (the channel sends its FIN when it closes, after what
-     * was written), so ending it first would only cost a system call more.
-     */
-    private static boolean closedLater(List<SessionCommand> commands, int at, boolean upstreamSide) {
-        for (int i = at + 1; i < commands.size(); i++) {
-            SessionCommand c = commands.get(i);
-            if (upstreamSide ? c instanceof SessionCommand.CloseUpstream : c instanceof SessionCommand.CloseClient) {
-                return true;
-            }
-            if (upstreamSide && c instanceof SessionCommand.ConnectUpstream) {
-                return false; // a close after this concerns the next upstream
-            }
-        }
-        return false;
     }
 
     /** Carries out commands of an event that is not a read, flushing writes and records at once. */
@@ -218,29 +248,39 @@ final class SessionDriver extends ChannelInboundHandlerAdapter {
             }
             return;
         }
-        if (!(c instanceof SessionCommand.SendToClient || c instanceof SessionCommand.SendToUpstream)) {
-            flushRecords(); // notes, targets and ends come after the bytes before them
-        }
         if (c instanceof SessionCommand.SendToClient s) {
             client.write(Unpooled.wrappedBuffer(s.bytes()), client.voidPromise());
             clientUnflushed = true;
-        } else if (c instanceof SessionCommand.SendToUpstream s) {
+            return;
+        }
+        if (c instanceof SessionCommand.SendToUpstream s) {
             upstream.write(Unpooled.wrappedBuffer(s.bytes()), upstream.voidPromise());
             upstreamUnflushed = true;
-        } else if (c instanceof SessionCommand.RecordEnd e) {
+            return;
+        }
+        flushRecords(); // notes, targets and ends come after the bytes before them
+        if (c instanceof SessionCommand.RecordEnd e) {
             sink.end(conn, e.dir(), now);
         } else if (c instanceof SessionCommand.RecordNote n) {
             sink.note(conn, new ConnectionNote(n.code(), n.detail(), now));
         } else if (c instanceof SessionCommand.RecordTarget t) {
             sink.target(conn, t.target());
-        } else if (c instanceof SessionCommand.ShutdownClientOutput) {
-            shutdownOutputAfterFlush(client.channel());
+        } else {
+            executeOnChannels(c);
+        }
+    }
+
+    private void executeOnChannels(SessionCommand c) {
+        if (c instanceof SessionCommand.ShutdownClientOutput) {
+            ChannelEnds.shutdownOutputAfterFlush(client.channel());
         } else if (c instanceof SessionCommand.ShutdownUpstreamOutput) {
-            shutdownOutputAfterFlush(upstream);
+            ChannelEnds.shutdownOutputAfterFlush(upstream);
         } else if (c instanceof SessionCommand.CloseClient) {
-            closeAfterFlush(client.channel());
+            ChannelEnds.closeAfterFlush(client.channel());
+        } else if (c instanceof SessionCommand.ResetClient) {
+            ChannelEnds.resetAfterFlush(client.channel());
         } else if (c instanceof SessionCommand.CloseUpstream) {
-            closeAfterFlush(upstream);
+            ChannelEnds.closeAfterFlush(upstream);
             upstream = null;
             upstreamUnflushed = false;
             connectAfterCommands = null; // closed before it was opened: it never will be
@@ -256,9 +296,22 @@ final class SessionDriver extends ChannelInboundHandlerAdapter {
             if (!asInstalled) {
                 client.pipeline().replace(IDLE, IDLE, new IdleStateHandler(0, 0, millis, TimeUnit.MILLISECONDS));
             }
+        } else if (c instanceof SessionCommand.ArmHeadDeadline d) {
+            cancelHeadDeadline();
+            headDeadline = client.executor().schedule(() -> runNow(session.onHeadDeadline(d.id())),
+                    d.after().toNanos(), TimeUnit.NANOSECONDS);
+        } else if (c instanceof SessionCommand.CancelHeadDeadline) {
+            cancelHeadDeadline();
         } else if (c instanceof SessionCommand.ReadClient r) {
             sessionWantsRead = r.enabled();
             updateReads();
+        }
+    }
+
+    private void cancelHeadDeadline() {
+        if (headDeadline != null) {
+            headDeadline.cancel(false);
+            headDeadline = null;
         }
     }
 
@@ -266,6 +319,10 @@ final class SessionDriver extends ChannelInboundHandlerAdapter {
     private static String clientText(Channel ch) {
         String text = String.valueOf(ch.remoteAddress());
         return text.startsWith("/") ? text.substring(1) : text;
+    }
+
+    private static String listenerText(Channel ch) {
+        return ch.localAddress() instanceof InetSocketAddress a ? ProxyServer.text(a) : String.valueOf(ch.localAddress());
     }
 
     /** Hands the gathered bytes of both directions to the capture. */
@@ -307,28 +364,6 @@ final class SessionDriver extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private static void shutdownOutputAfterFlush(Channel ch) {
-        if (ch instanceof SocketChannel s && ch.isOpen()) {
-            ch.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(f -> {
-                if (s instanceof RelayChannel relay) {
-                    try {
-                        relay.endOutput();
-                    } catch (java.io.IOException e) {
-                        // the connection is gone: its close comes as an event of its own
-                    }
-                } else if (s.isOpen() && !s.isOutputShutdown()) {
-                    s.shutdownOutput();
-                }
-            });
-        }
-    }
-
-    private static void closeAfterFlush(Channel ch) {
-        if (ch != null && ch.isOpen()) {
-            ch.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
-        }
-    }
-
     /**
      * Opens upstream {@code id}: at once when the address is an IP literal, else once a lookup
      * thread has resolved the name (then on this loop again, unless the session moved on).
@@ -355,29 +390,9 @@ final class SessionDriver extends ChannelInboundHandlerAdapter {
         }));
     }
 
-    /**
-     * Creates the upstream channel on the client's loop and connects it. Netty turns TCP_NODELAY on
-     * for every socket it creates, so only the options it does not set are set here; registering on
-     * the loop we are on completes at once.
-     */
     private void open(int id, InetSocketAddress address) {
-        EventLoop loop = client.channel().eventLoop();
-        RelayChannel ch = new RelayChannel();
-        SocketChannelConfig options = ch.config();
-        options.setAllowHalfClosure(true);
-        options.setConnectTimeoutMillis(10_000);
-        options.setWriteBufferWaterMark(new WriteBufferWaterMark(config.lowWaterMark(), config.highWaterMark()));
-        ch.pipeline().addLast(new UpstreamSide(id));
-        upstream = ch;
-        ChannelPromise f = ch.newPromise();
-        loop.register(ch).addListener((ChannelFuture registered) -> {
-            if (registered.isSuccess()) {
-                ch.connect(address, f);
-            } else {
-                ch.unsafe().closeForcibly();
-                f.setFailure(registered.cause());
-            }
-        });
+        ChannelFuture f = dialer.dial(client.channel().eventLoop(), address, new UpstreamSide(id, this), config);
+        upstream = f.channel();
         f.addListener((ChannelFuture done) -> {
             if (id != upstreamId) {
                 return;
@@ -402,64 +417,5 @@ final class SessionDriver extends ChannelInboundHandlerAdapter {
             }
         }
         return UpstreamFailure.OTHER;
-    }
-
-    /** Events from one upstream channel, tagged with its number so late events of an old one are ignored. */
-    private final class UpstreamSide extends ChannelInboundHandlerAdapter {
-        private final int id;
-
-        UpstreamSide(int id) {
-            this.id = id;
-        }
-
-        @Override
-        public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            ByteBuf buf = (ByteBuf) msg;
-            try {
-                run(session.onUpstreamData(id, ByteBufUtil.getBytes(buf)));
-            } finally {
-                buf.release();
-            }
-        }
-
-        @Override
-        public void channelReadComplete(ChannelHandlerContext ctx) {
-            endOfBurst();
-        }
-
-        @Override
-        public void channelActive(ChannelHandlerContext ctx) {
-            ctx.channel().config().setAutoRead(!captureFull && client.channel().isWritable());
-        }
-
-        @Override
-        public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-            if (evt instanceof ChannelInputShutdownEvent) {
-                if (id == upstreamId) {
-                    runNow(session.onUpstreamInputEnded(id));
-                }
-            } else {
-                ctx.fireUserEventTriggered(evt);
-            }
-        }
-
-        @Override
-        public void channelInactive(ChannelHandlerContext ctx) {
-            if (id == upstreamId) {
-                runNow(session.onUpstreamClosed(id));
-            }
-        }
-
-        @Override
-        public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-            if (id == upstreamId) {
-                updateReads();
-            }
-        }
-
-        @Override
-        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            ctx.close();
-        }
     }
 }

@@ -16,7 +16,7 @@ enum TunnelContent {
             return TLS;
         }
         int i = 0;
-        while (i < first.length && i < 32 && Token.isTchar(first[i])) {
+        while (i < first.length && i < 32 && Tchar.is(first[i])) {
             i++;
         }
         return i > 0 && i < first.length && first[i] == ' ' ? HTTP : OPAQUE;

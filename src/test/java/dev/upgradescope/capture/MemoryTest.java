@@ -42,7 +42,7 @@ class MemoryTest {
              // a producer that waits for room (a CapacityGate): this test is about what is retained
              Recorder recorder = new Recorder(store, FramePerChunk::new, new Recorder.Options(4 << 20, 1 << 20, 1 << 20))) {
             CapacityGate gate = new CapacityGate();
-            long conn = recorder.open(new ConnectionInfo("c", "l", ListenerMode.DEMO, "t", 0, System.nanoTime()), gate);
+            long conn = recorder.open(new ConnectionInfo("c", "l", ListenerMode.IMPORT, "t", 0, System.nanoTime()), gate);
             assertFlat(recorder, conn, gate, new byte[64]);
             try (SessionReader reader = SessionReader.open(file)) {
                 ConnectionRow c = reader.connection(conn).orElseThrow();
@@ -59,7 +59,7 @@ class MemoryTest {
              Recorder recorder = new Recorder(store, ConnectionDissection.standard(),
                      new Recorder.Options(4 << 20, 1 << 20, 1 << 20))) {
             CapacityGate gate = new CapacityGate();
-            long conn = recorder.open(new ConnectionInfo("c", "l", ListenerMode.DEMO, "t", 0, System.nanoTime()), gate);
+            long conn = recorder.open(new ConnectionInfo("c", "l", ListenerMode.IMPORT, "t", 0, System.nanoTime()), gate);
             recorder.chunk(conn, Direction.C2S, System.nanoTime(), WsConversation.REQUEST);
             recorder.chunk(conn, Direction.S2C, System.nanoTime(), WsConversation.RESPONSE);
             byte[] frame = new byte[64];

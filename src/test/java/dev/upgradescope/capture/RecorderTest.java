@@ -113,7 +113,7 @@ class RecorderTest {
              })) {
             broken = WsConversation.record(recorder, System.nanoTime());
             long t = System.nanoTime();
-            fine = recorder.open(new ConnectionInfo("c", "l", ListenerMode.DEMO, "t", 0, t));
+            fine = recorder.open(new ConnectionInfo("c", "l", ListenerMode.IMPORT, "t", 0, t));
             recorder.chunk(fine, Direction.C2S, t, WsConversation.REQUEST);
             recorder.flush();
         }
@@ -130,7 +130,7 @@ class RecorderTest {
         Path file = dir.resolve("closed.upgradescope");
         CaptureStore store = CaptureStore.create(file);
         Recorder recorder = new Recorder(store, TestWsDissection::new);
-        long conn = recorder.open(new ConnectionInfo("c", "l", ListenerMode.DEMO, "t", 0, System.nanoTime()));
+        long conn = recorder.open(new ConnectionInfo("c", "l", ListenerMode.IMPORT, "t", 0, System.nanoTime()));
         recorder.chunk(conn, Direction.C2S, System.nanoTime(), WsConversation.REQUEST);
         recorder.close();
         store.close();

@@ -5,31 +5,31 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /** The bytes of a real WebSocket conversation (RFC 6455 §1.3 handshake, §5.7 frames), fed to a sink. */
-final class WsConversation {
+public final class WsConversation {
 
-    static final byte[] REQUEST = ascii("GET /chat?room=1 HTTP/1.1\r\n"
+    public static final byte[] REQUEST = ascii("GET /chat?room=1 HTTP/1.1\r\n"
             + "Host: server.example.com\r\n"
             + "Upgrade: websocket\r\n"
             + "Connection: Upgrade\r\n"
             + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
             + "Origin: http://example.com\r\n"
             + "Sec-WebSocket-Version: 13\r\n\r\n");
-    static final byte[] RESPONSE = ascii("HTTP/1.1 101 Switching Protocols\r\n"
+    public static final byte[] RESPONSE = ascii("HTTP/1.1 101 Switching Protocols\r\n"
             + "Upgrade: websocket\r\n"
             + "Connection: Upgrade\r\n"
             + "Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\n\r\n");
     /** RFC 6455 §5.7: a masked text frame "Hello". */
-    static final byte[] CLIENT_HELLO = hex("818537fa213d7f9f4d5158");
+    public static final byte[] CLIENT_HELLO = hex("818537fa213d7f9f4d5158");
     /** RFC 6455 §5.7: an unmasked text message "Hello" in two fragments. */
-    static final byte[] SERVER_HEL_LO = hex("010348656c80026c6f");
+    public static final byte[] SERVER_HEL_LO = hex("010348656c80026c6f");
     /** An unmasked binary message of bytes 1, 2, 3. */
-    static final byte[] SERVER_BINARY = hex("8203010203");
+    public static final byte[] SERVER_BINARY = hex("8203010203");
 
     private WsConversation() {
     }
 
     /** Records the whole conversation as connection of {@code sink}, each part as its own chunk. */
-    static long record(CaptureSink sink, long startNanos) {
+    public static long record(CaptureSink sink, long startNanos) {
         long conn = sink.open(new ConnectionInfo("127.0.0.1:50000", "127.0.0.1:8080", ListenerMode.REVERSE,
                 "server.example.com:80", 0, startNanos));
         sink.chunk(conn, Direction.C2S, startNanos + 1_000_000, REQUEST);
@@ -45,11 +45,11 @@ final class WsConversation {
         return conn;
     }
 
-    static byte[] ascii(String s) {
+    public static byte[] ascii(String s) {
         return s.getBytes(StandardCharsets.US_ASCII);
     }
 
-    static byte[] hex(String s) {
+    public static byte[] hex(String s) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (int i = 0; i < s.length(); i += 2) {
             out.write(Integer.parseInt(s.substring(i, i + 2), 16));

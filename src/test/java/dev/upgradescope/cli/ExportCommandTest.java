@@ -71,4 +71,19 @@ class ExportCommandTest {
         assertThat(code).isEqualTo(2);
         assertThat(err.toString().lines()).hasSize(1);
     }
+
+    @Test
+    void aSessionMissingTablesExitsTwoAndLeavesNothingBeside() throws Exception {
+        Path session = dir.resolve("s.upgradescope");
+        CaptureStore.create(session).close();
+        try (var db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + session)) {
+            db.createStatement().execute("DROP TABLE chunks");
+        }
+        int code = run("--session", session.toString(), "--har", dir.resolve("o.har").toString());
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString().lines()).hasSize(1).first().asString().contains("damaged").contains("chunks");
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("s.upgradescope");
+        }
+    }
 }

@@ -46,6 +46,22 @@ final class MemorySink implements CaptureSink {
     }
 
     private final List<Conn> conns = new ArrayList<>();
+    private final List<Capacity> capacities = new ArrayList<>();
+
+    @Override
+    public synchronized long open(ConnectionInfo info, Capacity capacity) {
+        long id = open(info);
+        while (capacities.size() < id) {
+            capacities.add(Capacity.IGNORED);
+        }
+        capacities.add(capacity);
+        return id;
+    }
+
+    /** What connection {@code conn} was opened with, to tell it the capture is full or has room. */
+    synchronized Capacity capacity(long conn) {
+        return capacities.get((int) conn);
+    }
 
     @Override
     public synchronized long open(ConnectionInfo info) {

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class ProxySessionTest {
 
     static final ProxySession.Limits LIMITS = new ProxySession.Limits(Duration.ofSeconds(60), Duration.ofMinutes(5),
-            1024, 4096);
+            Duration.ofSeconds(10), 1024, 4096);
 
     static final String WS_REQUEST = "GET http://ws.example:8000/chat HTTP/1.1\r\nHost: ws.example:8000\r\n"
             + "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
@@ -234,7 +234,7 @@ class ProxySessionTest {
         forward.start();
         forward.onClientData(bytes(WS_REQUEST));
         forward.onUpstreamConnected(1);
-        List<String> out = show(forward.onClientData(new byte[LIMITS.maxHeadBytes()]));
+        List<String> out = show(forward.onClientData(new byte[LIMITS.maxHeldBytes()]));
         assertThat(out).endsWith("read-client false");
         assertThat(show(forward.onUpstreamData(1, bytes(SWITCHING)))).endsWith("read-client true");
     }
@@ -265,7 +265,8 @@ class ProxySessionTest {
         String response = "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello";
         assertThat(show(forward.onUpstreamData(1, bytes(response)))).containsExactly(
                 "record s2c " + response, "send-client " + response);
-        assertThat(show(forward.onUpstreamInputEnded(1))).containsExactly("note upstream.closed", "fin-client",
+        // the close that follows sends the FIN itself: the session asks for no separate end of output
+        assertThat(show(forward.onUpstreamInputEnded(1))).containsExactly("note upstream.closed",
                 "end s2c", "close-upstream", "close-client");
         assertThat(forward.phase()).isEqualTo(ProxySession.Phase.CLOSED);
         assertThat(show(forward.onClientClosed())).isEmpty();
@@ -301,9 +302,10 @@ class ProxySessionTest {
     @Test
     void aFinBeforeAnyWholeRequestClosesWithANote() {
         forward.start();
-        forward.onClientData(bytes("GET http://exa"));
+        assertThat(show(forward.onClientData(bytes("GET http://exa")))).containsExactly(
+                "record c2s GET http://exa", "deadline 1 PT10S");
         assertThat(show(forward.onClientInputEnded())).containsExactly("end c2s", "note client.closed",
-                "close-upstream", "close-client", "end s2c");
+                "cancel-deadline", "close-upstream", "close-client", "end s2c");
     }
 
     // ---- rendering ----
@@ -339,6 +341,12 @@ class ProxySessionTest {
             return "fin-client";
         } else if (c instanceof ShutdownUpstreamOutput) {
             return "fin-upstream";
+        } else if (c instanceof SessionCommand.ArmHeadDeadline d) {
+            return "deadline " + d.id() + " " + d.after();
+        } else if (c instanceof SessionCommand.CancelHeadDeadline) {
+            return "cancel-deadline";
+        } else if (c instanceof SessionCommand.ResetClient) {
+            return "reset-client";
         }
         throw new AssertionError(c);
     }

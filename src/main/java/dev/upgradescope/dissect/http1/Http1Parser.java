@@ -130,6 +130,14 @@ public final class Http1Parser {
         return len - pos;
     }
 
+    /**
+     * How many bytes of a head not yet complete are held (0 between messages, in a body, after a
+     * pause or a stop): what a proxy bounds in size and in time while a head arrives.
+     */
+    public int headBuffered() {
+        return state == State.HEAD ? len - pos : 0;
+    }
+
     /** Absolute offset of the next byte not consumed as HTTP/1. */
     public long position() {
         return abs(pos);

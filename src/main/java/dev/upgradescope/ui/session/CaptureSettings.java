@@ -1,8 +1,12 @@
 package dev.upgradescope.ui.session;
 
 import dev.upgradescope.capture.ListenerMode;
+import dev.upgradescope.proxy.ListenerConfig;
+import dev.upgradescope.proxy.ProxyConfig;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -48,6 +52,21 @@ public record CaptureSettings(ListenerMode mode, String listen, String upstream)
             // not a URI: fall through
         }
         return Optional.empty();
+    }
+
+    /**
+     * The proxy configuration these settings ask for.
+     *
+     * @throws IOException if the address or the upstream does not read as one
+     */
+    public ProxyConfig proxyConfig() throws IOException {
+        InetSocketAddress address = listenAddress()
+                .orElseThrow(() -> new IOException("not a host:port address: " + listen));
+        ListenerConfig listener = mode == ListenerMode.REVERSE
+                ? ListenerConfig.reverse(address, upstreamUri()
+                        .orElseThrow(() -> new IOException("not an http:// upstream: " + upstream)))
+                : ListenerConfig.forward(address);
+        return ProxyConfig.of(List.of(listener));
     }
 
     public boolean valid() {

@@ -1,10 +1,12 @@
 package dev.upgradescope.ui.session;
 
 import dev.upgradescope.capture.CaptureFailure;
+import dev.upgradescope.capture.CaptureFolder;
 import dev.upgradescope.capture.ConnectionDissection;
 import dev.upgradescope.capture.ConnectionRow;
 import dev.upgradescope.capture.EventRow;
 import dev.upgradescope.capture.SessionReader;
+import dev.upgradescope.proxy.LiveCapture;
 import dev.upgradescope.ui.fx.Background;
 import dev.upgradescope.ui.fx.FxBatcher;
 import java.io.IOException;
@@ -125,7 +127,9 @@ public final class InspectedSession implements AutoCloseable {
         model.replaceAll(List.of(), Map.of());
         selection.reset(null);
         background.task(() -> {
-            LiveCapture c = LiveCapture.start(settings, captureDir, dissections, feed);
+            Path folder = CaptureFolder.forCurrentUser().prepare(captureDir);
+            LiveCapture c = LiveCapture.start(settings.proxyConfig(), CaptureFolder.newSessionFile(folder),
+                    dissections, List.of(feed));
             source.use(c.file());
             return c;
         }).onSuccess(c -> {

@@ -90,7 +90,7 @@ public class RecorderBenchmark {
         dir = Files.createTempDirectory("recorder-bench");
         store = CaptureStore.create(dir.resolve("bench.upgradescope"));
         recorder = new Recorder(store, ConnectionDissection.standard(), new Recorder.Options(16 << 20, 16 << 20, 1 << 20));
-        conn = recorder.open(new ConnectionInfo("c", "l", ListenerMode.DEMO, "h:80", 0, System.nanoTime()));
+        conn = recorder.open(new ConnectionInfo("c", "l", ListenerMode.IMPORT, "h:80", 0, System.nanoTime()));
         recorder.chunk(conn, Direction.C2S, System.nanoTime(), REQUEST);
         recorder.chunk(conn, Direction.S2C, System.nanoTime(), RESPONSE);
     }
