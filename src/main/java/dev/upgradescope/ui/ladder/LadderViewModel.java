@@ -3,7 +3,7 @@ package dev.upgradescope.ui.ladder;
 import dev.upgradescope.capture.ConnectionRow;
 import dev.upgradescope.capture.EventRow;
 import dev.upgradescope.ui.fx.Background;
-import dev.upgradescope.ui.timeline.EventPages;
+import dev.upgradescope.ui.timeline.StoredEvents;
 import dev.upgradescope.ui.timeline.MarkKind;
 import dev.upgradescope.ui.timeline.TimeText;
 import dev.upgradescope.ui.timeline.Track;
@@ -35,7 +35,7 @@ public final class LadderViewModel {
     /** Events read per page. */
     public static final int PAGE = 200;
 
-    private final EventPages pages;
+    private final StoredEvents pages;
     private final Background.Generation reads;
     private final ResourceBundle texts;
     private final ObservableList<LadderStep> steps = FXCollections.observableArrayList();
@@ -54,12 +54,12 @@ public final class LadderViewModel {
     private record Page(List<EventRow> events, List<NoteRow> notes) {
     }
 
-    public LadderViewModel(EventPages pages, Background background, ResourceBundle texts) {
+    public LadderViewModel(StoredEvents pages, Background background, ResourceBundle texts) {
         this(pages, background, texts, n -> n.code() + (n.detail().isEmpty() ? "" : " — " + n.detail()));
     }
 
     /** {@code noteText} words a note of the proxy in the window's language. */
-    public LadderViewModel(EventPages pages, Background background, ResourceBundle texts,
+    public LadderViewModel(StoredEvents pages, Background background, ResourceBundle texts,
                            Function<NoteRow, String> noteText) {
         this.pages = pages;
         this.reads = background.generation();

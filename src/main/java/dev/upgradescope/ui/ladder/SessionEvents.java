@@ -3,13 +3,13 @@ package dev.upgradescope.ui.ladder;
 import dev.upgradescope.capture.EventRow;
 import dev.upgradescope.capture.NoteRow;
 import dev.upgradescope.ui.session.InspectedSession;
-import dev.upgradescope.ui.timeline.EventPages;
+import dev.upgradescope.ui.timeline.StoredEvents;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 
 /** The ladder's pages of events, read on the window's background worker through its one session reader. */
-final class SessionEvents implements EventPages {
+final class SessionEvents implements StoredEvents {
 
     private final InspectedSession session;
 

@@ -64,7 +64,7 @@ public final class MessagesView {
         formatChoice.setConverter(converter(f -> context.text("format." + f.name().toLowerCase(java.util.Locale.ROOT))));
         formatChoice.valueProperty().addListener((obs, old, now) -> showPayload(viewModel.detailProperty().get()));
 
-        messagesTable.setItems(viewModel.pages());
+        messagesTable.setItems(viewModel.rows());
         messagesTable.setFixedCellSize(24);
         messagesTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         column(indexColumn, s -> Integer.toString(s.index() + 1), false);
@@ -93,11 +93,11 @@ public final class MessagesView {
                 return;
             }
             viewModel.select(now == null ? null : now.row() != null ? now.row()
-                    : viewModel.pages().cached(now.index()));
+                    : viewModel.rows().cached(now.index()));
         });
         countLabel.textProperty().bind(Bindings.createStringBinding(() -> context.text(
                 viewModel.scanningProperty().get() ? "messages.count.scanning" : "messages.count",
-                viewModel.pages().size()), viewModel.pages(), viewModel.scanningProperty()));
+                viewModel.rows().size()), viewModel.rows(), viewModel.scanningProperty()));
         viewModel.detailProperty().addListener((obs, old, now) -> show(now));
         show(null);
     }

@@ -38,7 +38,7 @@ public final class MessagesViewModel {
 
     private final InspectedSession session;
     private final Background background;
-    private final EventPages pages = new EventPages();
+    private final MessageRows pages = new MessageRows();
     private final ObjectProperty<Direction> direction = new SimpleObjectProperty<>();
     private final StringProperty text = new SimpleStringProperty("");
     private final ReadOnlyBooleanWrapper scanning = new ReadOnlyBooleanWrapper();
@@ -68,7 +68,7 @@ public final class MessagesViewModel {
         connection(session.model().selectedProperty().get());
     }
 
-    public EventPages pages() {
+    public MessageRows rows() {
         return pages;
     }
 

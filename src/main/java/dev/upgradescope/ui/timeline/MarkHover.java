@@ -21,7 +21,7 @@ final class MarkHover {
 
     private static final int SUMMARIES_KEPT = 512;
 
-    private final EventPages pages;
+    private final StoredEvents pages;
     private final Background.Generation reads;
     private final ResourceBundle texts;
     private final LongSupplier origin;
@@ -35,7 +35,7 @@ final class MarkHover {
     };
 
     /** {@code reads} is shared with the mark loader: a new session drops both. */
-    MarkHover(EventPages pages, Background.Generation reads, ResourceBundle texts, LongSupplier origin) {
+    MarkHover(StoredEvents pages, Background.Generation reads, ResourceBundle texts, LongSupplier origin) {
         this.pages = pages;
         this.reads = reads;
         this.texts = texts;

@@ -13,7 +13,7 @@ final class MarkLoader {
     /** Events read per page from the store. */
     static final int PAGE = 5_000;
 
-    private final EventPages pages;
+    private final StoredEvents pages;
     private final Background.Generation reads;
     private final Lanes lanes;
     private final LaneViewport viewport;
@@ -21,7 +21,7 @@ final class MarkLoader {
     private boolean inFlight;
 
     /** {@code laneRead} hears of each page added to a lane (or of a lane found complete). */
-    MarkLoader(EventPages pages, Background.Generation reads, Lanes lanes, LaneViewport viewport,
+    MarkLoader(StoredEvents pages, Background.Generation reads, Lanes lanes, LaneViewport viewport,
                Consumer<Lane> laneRead) {
         this.pages = pages;
         this.reads = reads;

@@ -14,7 +14,7 @@ import java.util.concurrent.ExecutorService;
  * The timeline's own reader of the session file on its own worker thread, so that reading a large
  * session's marks never delays the detail panes, which read on the window's worker.
  */
-final class SessionPages implements EventPages, AutoCloseable {
+final class SessionPages implements StoredEvents, AutoCloseable {
 
     private final ExecutorService worker = Background.daemonWorker("upgradescope-timeline");
     private final SessionSource source = new SessionSource();

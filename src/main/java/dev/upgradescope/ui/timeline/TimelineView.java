@@ -15,19 +15,13 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
-import javafx.scene.input.MouseButton;
-import javafx.scene.input.MouseEvent;
-import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.VBox;
 
 /**
  * Controller of {@code TimelineView.fxml}: one lane per connection on a shared time axis, drawn on
- * one canvas (only the visible lanes and the visible time window). Wheel zooms around the pointer,
- * dragging pans, a click selects; arrow keys pan and choose lanes, +/- zoom, Home/End jump, Enter
- * selects. Repaints at most once per pulse, only when something changed.
+ * one canvas (only the visible lanes and the visible time window), driven by the pointer and the
+ * keys through {@link TimelineInput}. Repaints at most once per pulse, only when something changed.
  */
 public final class TimelineView {
 
@@ -60,9 +54,6 @@ public final class TimelineView {
     private long lastPaintNanos;
     private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
     private boolean syncingBar;
-    private double pressX = Double.NaN;
-    private double lastDragX;
-    private boolean dragged;
     private final AnimationTimer pulse = new AnimationTimer() {
         @Override
         public void handle(long now) {
@@ -160,13 +151,7 @@ public final class TimelineView {
             }
         });
         plot.focusedProperty().addListener(o -> invalidate());
-        plot.addEventHandler(ScrollEvent.SCROLL, this::scrolled);
-        plot.addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
-        plot.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::drag);
-        plot.addEventHandler(MouseEvent.MOUSE_RELEASED, this::released);
-        plot.addEventHandler(MouseEvent.MOUSE_MOVED, e -> vm.hover(plotX(e.getX()), plotY(e.getY())));
-        plot.addEventHandler(MouseEvent.MOUSE_EXITED, e -> vm.hover(Double.NaN, Double.NaN));
-        plot.addEventHandler(KeyEvent.KEY_PRESSED, this::key);
+        TimelineInput.attach(vm, plot);
         root.sceneProperty().addListener((obs, was, now) -> {
             if (now == null) {
                 pulse.stop();
@@ -235,97 +220,6 @@ public final class TimelineView {
         } finally {
             syncingBar = false;
         }
-    }
-
-    private double plotX(double x) {
-        return x - TimelinePainter.GUTTER;
-    }
-
-    private double plotY(double y) {
-        return y - TimelinePainter.RULER;
-    }
-
-    private void scrolled(ScrollEvent e) {
-        if (e.getX() < TimelinePainter.GUTTER) {
-            vm.scrollLanes(vm.firstLaneProperty().get() - (int) Math.signum(e.getDeltaY()) * 3);
-        } else if (e.isShiftDown() || Math.abs(e.getDeltaX()) > Math.abs(e.getDeltaY())) {
-            vm.pan(e.getDeltaX() != 0 ? e.getDeltaX() : e.getDeltaY());
-        } else if (e.getDeltaY() != 0) {
-            vm.zoomAround(plotX(e.getX()), Math.pow(1.0025, -e.getDeltaY()));
-        }
-        e.consume();
-    }
-
-    private void pressed(MouseEvent e) {
-        plot.requestFocus();
-        if (e.getButton() == MouseButton.PRIMARY) {
-            pressX = e.getX();
-            lastDragX = e.getX();
-            dragged = false;
-        }
-    }
-
-    private void drag(MouseEvent e) {
-        if (Double.isNaN(pressX)) {
-            return;
-        }
-        if (!dragged && Math.abs(e.getX() - pressX) < 4) {
-            return;
-        }
-        dragged = true;
-        plot.setCursor(javafx.scene.Cursor.CLOSED_HAND);
-        vm.pan(e.getX() - lastDragX);
-        lastDragX = e.getX();
-    }
-
-    private void released(MouseEvent e) {
-        if (!Double.isNaN(pressX) && !dragged && e.getButton() == MouseButton.PRIMARY
-                && e.getX() >= TimelinePainter.GUTTER) {
-            vm.click(plotX(e.getX()), plotY(e.getY()));
-        } else if (!dragged && e.getX() < TimelinePainter.GUTTER && e.getY() > TimelinePainter.RULER) {
-            int lane = vm.firstLaneProperty().get() + (int) (plotY(e.getY()) / TimelineViewModel.LANE_HEIGHT);
-            if (lane < vm.laneCountProperty().get()) {
-                vm.focusLane(lane - vm.focusedLaneProperty().get());
-                vm.selectConnection(vm.row(lane).id());
-            }
-        }
-        plot.setCursor(null);
-        pressX = Double.NaN;
-    }
-
-    private void key(KeyEvent e) {
-        double step = e.isShiftDown() ? vm.plotWidth() / 2 : 60;
-        KeyCode code = e.getCode();
-        switch (code) {
-            case LEFT, KP_LEFT -> {
-                if (e.isShortcutDown()) {
-                    vm.step(-1);
-                } else {
-                    vm.pan(step);
-                }
-            }
-            case RIGHT, KP_RIGHT -> {
-                if (e.isShortcutDown()) {
-                    vm.step(1);
-                } else {
-                    vm.pan(-step);
-                }
-            }
-            case UP, KP_UP -> vm.focusLane(-1);
-            case DOWN, KP_DOWN -> vm.focusLane(1);
-            case PAGE_UP -> vm.focusLane(-Math.max(1, vm.visibleLaneCount() - 1));
-            case PAGE_DOWN -> vm.focusLane(Math.max(1, vm.visibleLaneCount() - 1));
-            case PLUS, ADD, EQUALS -> vm.zoomIn();
-            case MINUS, SUBTRACT -> vm.zoomOut();
-            case HOME -> vm.home();
-            case END -> vm.end();
-            case DIGIT0, NUMPAD0 -> vm.fit();
-            case ENTER, SPACE -> vm.selectNearestOnFocusedLane();
-            default -> {
-                return;
-            }
-        }
-        e.consume();
     }
 
     /** One menu row per kind: its shape in its theme colour and its name. */

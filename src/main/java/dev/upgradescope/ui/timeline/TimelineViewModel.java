@@ -48,7 +48,7 @@ public final class TimelineViewModel {
      * @param background reads off the FX thread, in order, and hands the results back on it
      * @param texts      the timeline bundle
      */
-    public TimelineViewModel(EventPages pages, Background background, ResourceBundle texts) {
+    public TimelineViewModel(StoredEvents pages, Background background, ResourceBundle texts) {
         this.reads = background.generation();
         this.loader = new MarkLoader(pages, reads, lanes, viewport, this::laneRead);
         this.hover = new MarkHover(pages, reads, texts, lanes::origin);

@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.ResourceBundle;
 
 /** An in-memory store of events for view-model tests, read synchronously. */
-public final class Events implements EventPages {
+public final class Events implements StoredEvents {
 
     public final List<EventRow> rows = new ArrayList<>();
     public final List<NoteRow> notes = new ArrayList<>();

@@ -20,12 +20,14 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javafx.fxml.FXMLLoader;
 import javafx.geometry.Point2D;
+import javafx.geometry.VerticalDirection;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.ListCell;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -112,6 +114,38 @@ class TimelineAndLadderUiTest {
         // the ladder follows the session's selection
         waitUntil(() -> ladder.viewModel().selectedProperty().get() != null);
         assertThat(ladder.viewModel().selectedProperty().get().summary()).isEqualTo("PING fin len=4");
+    }
+
+    @Test
+    void theWheelZoomsAroundThePointerDraggingPansAndKeysZoomAndStep(FxRobot robot) throws Exception {
+        TimelineViewModel vm = timeline.viewModel();
+        waitUntil(() -> vm.laneCountProperty().get() == 4 && !vm.loading());
+        Canvas canvas = robot.lookup(".timeline-plot > Canvas").queryAs(Canvas.class);
+        double x = vm.plotWidth() / 2;
+        Point2D middle = canvas.localToScreen(TimelinePainter.GUTTER + x, TimelinePainter.RULER + vm.laneCentre(0));
+        TimeAxis fitted = vm.axis();
+
+        robot.moveTo(middle).scroll(3, VerticalDirection.UP);
+        waitUntil(() -> vm.axis().nanosPerPixel() != fitted.nanosPerPixel());
+        TimeAxis zoomed = vm.axis();
+        assertThat(zoomed.toNanos(x)).as("the time under the pointer stays").isCloseTo(fitted.toNanos(x),
+                org.assertj.core.data.Offset.offset(zoomed.nanosPerPixel()));
+
+        robot.drag(middle, MouseButton.PRIMARY).moveBy(-120, 0).release(MouseButton.PRIMARY);
+        waitUntil(() -> vm.axis().startNanos() > zoomed.startNanos());
+        assertThat(vm.axis().nanosPerPixel()).isEqualTo(zoomed.nanosPerPixel());
+        assertThat(vm.axis().startNanos() - zoomed.startNanos()).isCloseTo(120 * zoomed.nanosPerPixel(),
+                org.assertj.core.data.Offset.offset(8 * zoomed.nanosPerPixel()));
+
+        Point2D firstLaneLabel = canvas.localToScreen(20, TimelinePainter.RULER + vm.laneCentre(0));
+        robot.clickOn(firstLaneLabel); // the lane's connection, and the keyboard's lane
+        waitUntil(() -> vm.selectedProperty().get() != null && !vm.selectedProperty().get().isEvent());
+        double before = vm.axis().nanosPerPixel();
+        robot.type(KeyCode.EQUALS);
+        waitUntil(() -> vm.axis().nanosPerPixel() < before);
+        robot.press(KeyCode.CONTROL).type(KeyCode.RIGHT).release(KeyCode.CONTROL);
+        waitUntil(() -> vm.selectedProperty().get().isEvent());
+        assertThat(vm.selectedProperty().get().conn()).isEqualTo(vm.row(0).id());
     }
 
     @Test

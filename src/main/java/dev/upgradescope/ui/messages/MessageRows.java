@@ -16,7 +16,7 @@ import javafx.collections.ObservableListBase;
  * is not cached shows as not loaded and asks the {@link Fetcher} for its whole page; when the page
  * arrives the rows are reported as updated. Holds at most {@link #CACHED} events. FX thread only.
  */
-public final class EventPages extends ObservableListBase<EventSlot> {
+public final class MessageRows extends ObservableListBase<EventSlot> {
 
     /** Rows fetched together. */
     public static final int PAGE = 200;

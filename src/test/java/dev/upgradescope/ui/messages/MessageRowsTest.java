@@ -11,12 +11,12 @@ import java.util.Map;
 import javafx.collections.ListChangeListener;
 import org.junit.jupiter.api.Test;
 
-class EventPagesTest {
+class MessageRowsTest {
 
-    private final EventPages pages = new EventPages();
+    private final MessageRows pages = new MessageRows();
     private final List<Integer> fetched = new ArrayList<>();
 
-    EventPagesTest() {
+    MessageRowsTest() {
         pages.fetcher((page, ids, contiguous) -> fetched.add(page));
     }
 
@@ -57,7 +57,7 @@ class EventPagesTest {
                 }
             }
         });
-        pages.arrived(1, rows(201, EventPages.PAGE));
+        pages.arrived(1, rows(201, MessageRows.PAGE));
         assertThat(updated).containsExactly(200, 400);
         assertThat(pages.get(250).row().id()).isEqualTo(251);
     }
@@ -109,12 +109,12 @@ class EventPagesTest {
     @Test
     void aPageArrivingReportsTheRowsOfItsEventsAroundTheNotes() {
         pages.reset(true);
-        pages.appendIds(java.util.stream.LongStream.rangeClosed(1, 3 * EventPages.PAGE).toArray());
+        pages.appendIds(java.util.stream.LongStream.rangeClosed(1, 3 * MessageRows.PAGE).toArray());
         pages.addNote(note(1), 0);
-        pages.addNote(note(2), 2L * EventPages.PAGE);
+        pages.addNote(note(2), 2L * MessageRows.PAGE);
         assertThat(pages.get(1).id()).isEqualTo(1);
-        assertThat(pages.get(2 * EventPages.PAGE + 1).isNote()).isTrue();
-        assertThat(pages.get(2 * EventPages.PAGE + 2).id()).isEqualTo(2L * EventPages.PAGE + 1);
+        assertThat(pages.get(2 * MessageRows.PAGE + 1).isNote()).isTrue();
+        assertThat(pages.get(2 * MessageRows.PAGE + 2).id()).isEqualTo(2L * MessageRows.PAGE + 1);
         assertThat(fetched).containsExactly(0, 2);
         List<Integer> updated = new ArrayList<>();
         pages.addListener((ListChangeListener<EventSlot>) c -> {
@@ -125,9 +125,9 @@ class EventPagesTest {
                 }
             }
         });
-        pages.arrived(2, rows(2L * EventPages.PAGE + 1, EventPages.PAGE));
-        assertThat(updated).containsExactly(2 * EventPages.PAGE + 2, 3 * EventPages.PAGE + 2);
-        assertThat(pages.get(3 * EventPages.PAGE + 1).row().id()).isEqualTo(3L * EventPages.PAGE);
+        pages.arrived(2, rows(2L * MessageRows.PAGE + 1, MessageRows.PAGE));
+        assertThat(updated).containsExactly(2 * MessageRows.PAGE + 2, 3 * MessageRows.PAGE + 2);
+        assertThat(pages.get(3 * MessageRows.PAGE + 1).row().id()).isEqualTo(3L * MessageRows.PAGE);
     }
 
     @Test

@@ -10,10 +10,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Where the timeline reads stored events from, called on its worker thread only: pages of a
- * connection's events in recording order, and single events for hover texts and selection.
+ * The stored events of a session as the timeline and the ladder read them, on their worker thread
+ * only: pages of a connection's events in recording order, single events for hover texts and
+ * selection, the marks of a page, and the proxy's notes.
  */
-public interface EventPages {
+public interface StoredEvents {
 
     List<EventRow> events(long conn, long afterId, int limit) throws IOException;
 
